@@ -1,0 +1,62 @@
+"""The 24 official languages of the European Union, as the site offers them.
+
+Kept apart from settings so that templates, models and commands share one
+table: the code, the name in the language itself (for the language switcher)
+and the English name, marked for translation so that "Swedish" reads
+"svenska" to a Swedish visitor.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+#: (code, native name, English name). Order follows the EU's protocol order
+#: by native name, which is also the order of the codes.
+EU_LANGUAGES = (
+    ("bg", "български", _("Bulgarian")),
+    ("cs", "čeština", _("Czech")),
+    ("da", "dansk", _("Danish")),
+    ("de", "Deutsch", _("German")),
+    ("el", "ελληνικά", _("Greek")),
+    ("en", "English", _("English")),
+    ("es", "español", _("Spanish")),
+    ("et", "eesti", _("Estonian")),
+    ("fi", "suomi", _("Finnish")),
+    ("fr", "français", _("French")),
+    ("ga", "Gaeilge", _("Irish")),
+    ("hr", "hrvatski", _("Croatian")),
+    ("hu", "magyar", _("Hungarian")),
+    ("it", "italiano", _("Italian")),
+    ("lt", "lietuvių", _("Lithuanian")),
+    ("lv", "latviešu", _("Latvian")),
+    ("mt", "Malti", _("Maltese")),
+    ("nl", "Nederlands", _("Dutch")),
+    ("pl", "polski", _("Polish")),
+    ("pt", "português", _("Portuguese")),
+    ("ro", "română", _("Romanian")),
+    ("sk", "slovenčina", _("Slovak")),
+    ("sl", "slovenščina", _("Slovenian")),
+    ("sv", "svenska", _("Swedish")),
+)
+
+LANGUAGE_CODES = tuple(code for code, _native, _english in EU_LANGUAGES)
+NATIVE_NAMES = {code: native for code, native, _english in EU_LANGUAGES}
+ENGLISH_NAMES = {code: english for code, _native, english in EU_LANGUAGES}
+
+#: Django's LANGUAGES setting: native names, so a visitor recognises their own
+#: language whatever the interface language is.
+LANGUAGES = tuple((code, native) for code, native, _english in EU_LANGUAGES)
+
+#: Django's LANG_INFO lacks Maltese; settings merge this in so that
+#: {% get_language_info %} works for every language we offer.
+EXTRA_LANG_INFO = {
+    "mt": {"bidi": False, "code": "mt", "name": "Maltese", "name_local": "Malti"},
+}
+
+
+def native_name(code):
+    """The language's name in that language ("svenska" for sv)."""
+    return NATIVE_NAMES.get(code, code)
+
+
+def translated_name(code):
+    """The language's name in the active interface language."""
+    return str(ENGLISH_NAMES.get(code, code))

@@ -1,0 +1,18 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from partnerships.models import AreaOfWork, Organisation, Partnership
+
+
+@register(Organisation)
+class OrganisationTranslationOptions(TranslationOptions):
+    fields = ("name", "acronym")
+
+
+@register(Partnership)
+class PartnershipTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(AreaOfWork)
+class AreaOfWorkTranslationOptions(TranslationOptions):
+    fields = ("title",)

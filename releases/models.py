@@ -1,0 +1,463 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+from modeltranslation.utils import build_localized_fieldname
+from taggit.managers import TaggableManager
+
+from newsroom.images import validate_image
+from newsroom.languages import LANGUAGE_CODES, LANGUAGES
+from newsroom.localized import TranslatedModelMixin
+from newsroom.sanitize import clean_html
+from newsroom.slugs import unique_slug
+
+#: Member states as the EU writes them: EL for Greece, not GR.
+MEMBER_STATES = (
+    ("AT", _("Austria")),
+    ("BE", _("Belgium")),
+    ("BG", _("Bulgaria")),
+    ("CY", _("Cyprus")),
+    ("CZ", _("Czechia")),
+    ("DE", _("Germany")),
+    ("DK", _("Denmark")),
+    ("EE", _("Estonia")),
+    ("EL", _("Greece")),
+    ("ES", _("Spain")),
+    ("FI", _("Finland")),
+    ("FR", _("France")),
+    ("HR", _("Croatia")),
+    ("HU", _("Hungary")),
+    ("IE", _("Ireland")),
+    ("IT", _("Italy")),
+    ("LT", _("Lithuania")),
+    ("LU", _("Luxembourg")),
+    ("LV", _("Latvia")),
+    ("MT", _("Malta")),
+    ("NL", _("Netherlands")),
+    ("PL", _("Poland")),
+    ("PT", _("Portugal")),
+    ("RO", _("Romania")),
+    ("SE", _("Sweden")),
+    ("SI", _("Slovenia")),
+    ("SK", _("Slovakia")),
+)
+MEMBER_STATE_CODES = tuple(code for code, _name in MEMBER_STATES)
+
+
+class TopicQuerySet(models.QuerySet):
+    def with_release_counts(self):
+        """Annotate ``release_count``: published releases only."""
+        return self.annotate(
+            release_count=Count(
+                "releases", filter=PressRelease.published_q("releases__"), distinct=True
+            )
+        )
+
+
+class Topic(TranslatedModelMixin, models.Model):
+    """A theme releases are filed under ("Migration, asylum and integration")."""
+
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ("slug",)
+        constraints = [
+            models.CheckConstraint(condition=~Q(slug=""), name="topic_slug_not_empty")
+        ]
+
+    def __str__(self):
+        return str(self.localized("name")) or "—"
+
+    def get_absolute_url(self):
+        return reverse("releases:topic", kwargs={"slug": self.slug})
+
+
+class Speaker(TranslatedModelMixin, models.Model):
+    """A person quoted in releases: a member, a commissioner, a mayor."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    role = models.CharField(
+        _("role"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Their current role, e.g. President of the European Committee of the Regions."
+        ),
+    )
+    organisation = models.ForeignKey(
+        "partnerships.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="speakers",
+    )
+    political_group = models.CharField(
+        _("political group"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "As abbreviated in the Committee: EPP, PES, Renew Europe, EA, ECR, Greens."
+        ),
+    )
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        blank=True,
+        choices=MEMBER_STATES,
+        help_text=_("Member-state code as the EU writes it (EL for Greece)."),
+    )
+    photo = models.ImageField(
+        _("photo"), upload_to="speakers/", blank=True, validators=[validate_image]
+    )
+
+    class Meta:
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        ordering = ("name",)
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(country="") | Q(country__in=MEMBER_STATE_CODES),
+                name="speaker_country_member_state",
+            ),
+            models.CheckConstraint(
+                condition=~Q(slug=""), name="speaker_slug_not_empty"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("releases:speaker", kwargs={"slug": self.slug})
+
+    @property
+    def affiliation(self):
+        """ "EL–EPP": the country code and political group, as the EU writes them."""
+        return "–".join(part for part in (self.country, self.political_group) if part)
+
+    @property
+    def display_name(self):
+        """ "Apostolos Tzitzikostas (EL–EPP)"."""
+        if self.affiliation:
+            return "%s (%s)" % (self.name, self.affiliation)
+        return self.name
+
+
+class PressReleaseQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see. Every public surface starts here."""
+        return self.filter(PressRelease.published_q())
+
+    def for_topic(self, topic):
+        return self.filter(topics=topic)
+
+    def quoting(self, speaker):
+        return self.filter(quotes__speaker=speaker)
+
+    def in_partnership(self, partnership):
+        return self.filter(partnership=partnership)
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+    def with_listing_data(self):
+        """What a list of release cards needs, in a fixed number of queries."""
+        return self.prefetch_related("topics")
+
+    def with_detail_data(self):
+        return self.select_related("partnership").prefetch_related(
+            "topics",
+            "tags",
+            "contacts",
+            models.Prefetch(
+                "quotes",
+                queryset=PressReleaseSpeaker.objects.select_related("speaker"),
+            ),
+        )
+
+
+class ReleaseKind(models.TextChoices):
+    PRESS_RELEASE = "press_release", _("Press release")
+    NEWS = "news", _("News")
+    STATEMENT = "statement", _("Statement")
+
+
+class ReleaseStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PressRelease(TranslatedModelMixin, models.Model):
+    Kind = ReleaseKind
+
+    Status = ReleaseStatus
+
+    # Content (translated in translation.py)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        help_text=_("One or two sentences shown in lists and under the title."),
+    )
+    body = models.TextField(_("body"), blank=True)
+    more_information = models.TextField(_("more information"), blank=True)
+
+    reference = models.CharField(
+        _("reference"),
+        max_length=40,
+        help_text=_("The institution's unique reference, e.g. COR/20/123."),
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9][A-Za-z0-9/._-]*$",
+                _("Use letters, digits and / . _ - only."),
+            )
+        ],
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        help_text=_("Part of the address, the same in every language."),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind, default=Kind.PRESS_RELEASE
+    )
+    original_language = models.CharField(
+        _("original language"),
+        max_length=7,
+        choices=LANGUAGES,
+        default="en",
+        help_text=_("The language it was written in; other languages fall back to it."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication date"),
+        default=timezone.now,
+        help_text=_("A published release is visible from this moment."),
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), related_name="releases", blank=True
+    )
+    tags = TaggableManager(_("tags"), blank=True)
+    speakers = models.ManyToManyField(
+        Speaker,
+        verbose_name=_("speakers"),
+        through="PressReleaseSpeaker",
+        related_name="releases",
+        blank=True,
+    )
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        verbose_name=_("partnership"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="releases",
+    )
+    related = models.ManyToManyField(
+        "self", verbose_name=_("related releases"), blank=True, symmetrical=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PressReleaseQuerySet.as_manager()
+
+    rich_text_fields = ("body", "more_information")
+
+    class Meta:
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+        ordering = ("-published_at", "-pk")
+        get_latest_by = "published_at"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference"], name="release_reference_unique"
+            ),
+            models.UniqueConstraint(fields=["slug"], name="release_slug_unique"),
+            models.CheckConstraint(
+                condition=~Q(reference=""), name="release_reference_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=~Q(slug=""), name="release_slug_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=ReleaseKind.values),
+                name="release_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ReleaseStatus.values),
+                name="release_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(original_language__in=LANGUAGE_CODES),
+                name="release_original_language_valid",
+            ),
+        ]
+        indexes = [
+            # The public lists: published, newest first.
+            models.Index(
+                fields=["status", "-published_at"], name="release_public_list_idx"
+            ),
+            models.Index(
+                fields=["kind", "-published_at"], name="release_kind_list_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.localized("title")) or "—"
+
+    def save(self, *args, **kwargs):
+        for field in self.rich_text_fields:
+            for code in LANGUAGE_CODES:
+                name = build_localized_fieldname(field, code)
+                setattr(self, name, clean_html(getattr(self, name)))
+        if not self.slug:
+            self.slug = unique_slug(
+                PressRelease,
+                str(self.localized("title", self.original_language)),
+                fallback="release",
+                exclude_pk=self.pk,
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        local = timezone.localtime(self.published_at)
+        return reverse(
+            "releases:detail",
+            kwargs={
+                "year": "%04d" % local.year,
+                "month": "%02d" % local.month,
+                "day": "%02d" % local.day,
+                "slug": self.slug,
+            },
+        )
+
+    def clean(self):
+        super().clean()
+        title_field = build_localized_fieldname("title", self.original_language)
+        if self.original_language in LANGUAGE_CODES and not getattr(self, title_field):
+            raise ValidationError(
+                {
+                    title_field: _(
+                        "A release needs a title in its original language (%(language)s)."
+                    )
+                    % {"language": self.get_original_language_display()}
+                }
+            )
+
+    @staticmethod
+    def published_q(prefix=""):
+        """The rule of what the public may see, as a Q usable across joins."""
+        return Q(**{prefix + "status": PressRelease.Status.PUBLISHED}) & Q(
+            **{prefix + "published_at__lte": timezone.now()}
+        )
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        )
+
+    def available_languages(self, field="title"):
+        return super().available_languages(field)
+
+    def url_in(self, language):
+        with override(language):
+            return self.get_absolute_url()
+
+
+class PressReleaseSpeaker(TranslatedModelMixin, models.Model):
+    """A speaker quoted in a release, with the quote and their role at the time."""
+
+    release = models.ForeignKey(
+        PressRelease,
+        verbose_name=_("press release"),
+        on_delete=models.CASCADE,
+        related_name="quotes",
+    )
+    speaker = models.ForeignKey(
+        Speaker,
+        verbose_name=_("speaker"),
+        on_delete=models.PROTECT,
+        related_name="quotes",
+    )
+    role = models.CharField(
+        _("role at the time"),
+        max_length=300,
+        blank=True,
+        help_text=_("Leave empty to show the speaker's current role."),
+    )
+    quote = models.TextField(_("quote"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("speaker quoted")
+        verbose_name_plural = _("speakers quoted")
+        ordering = ("position", "pk")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["release", "speaker"], name="release_speaker_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.speaker.name
+
+    def original_language_code(self):
+        return self.release.original_language if self.release_id else None
+
+    @property
+    def role_display(self):
+        return self.localized("role") or self.speaker.localized("role")
+
+
+class PressContact(TranslatedModelMixin, models.Model):
+    """Who journalists call about a release."""
+
+    release = models.ForeignKey(
+        PressRelease,
+        verbose_name=_("press release"),
+        on_delete=models.CASCADE,
+        related_name="contacts",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9 ()./-]{6,}$",
+                _("Enter a phone number such as +32 2 282 22 11."),
+            )
+        ],
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("press contact")
+        verbose_name_plural = _("press contacts")
+        ordering = ("position", "pk")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(email="") | ~Q(phone=""), name="contact_email_or_phone"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
