@@ -29,6 +29,11 @@ class Localized:
         self.rich = rich
 
     def __str__(self):
+        # Django's templates call str() on a value before escaping it, so
+        # __html__ alone never reaches them: sanitised rich text has to come
+        # out of str() already marked safe to render as HTML.
+        if self.rich:
+            return mark_safe(self.text)
         return self.text
 
     def __bool__(self):
