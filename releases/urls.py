@@ -1,2 +1,32 @@
+from django.urls import path, re_path
+
+from releases import views
+
 app_name = "releases"
-urlpatterns = []
+
+# Dated parts are zero-padded strings ("2020", "12", "05"), as
+# PressRelease.get_absolute_url reverses them, in the institution's time zone.
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("releases/", views.ReleaseListView.as_view(), name="list"),
+    re_path(
+        r"^releases/(?P<year>[0-9]{4})/$",
+        views.ReleaseYearArchiveView.as_view(),
+        name="archive-year",
+    ),
+    re_path(
+        r"^releases/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$",
+        views.ReleaseMonthArchiveView.as_view(),
+        name="archive-month",
+    ),
+    re_path(
+        r"^releases/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<day>[0-9]{2})/"
+        r"(?P<slug>[-a-zA-Z0-9_]+)/$",
+        views.ReleaseDetailView.as_view(),
+        name="detail",
+    ),
+    path("topics/", views.TopicListView.as_view(), name="topics"),
+    path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic"),
+    path("speakers/", views.SpeakerListView.as_view(), name="speakers"),
+    path("speakers/<slug:slug>/", views.SpeakerDetailView.as_view(), name="speaker"),
+]

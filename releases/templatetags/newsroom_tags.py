@@ -1,0 +1,132 @@
+"""Template helpers for the public site: language links and visible fallback."""
+
+import re
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import override
+
+from newsroom.languages import LANGUAGE_CODES, native_name
+from newsroom.localized import Localized, active_language
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    absolute_url: str
+    is_current: bool
+
+
+@dataclass(frozen=True)
+class PageLanguages:
+    """The languages a page exists in, for the switcher and hreflang links."""
+
+    links: list
+    x_default: str
+
+
+@register.filter
+def lang_attr(value):
+    """`` lang="sv"`` when ``value`` is a fallback, so the text is read right.
+
+    Anything else (text in the page's own language, a plain string) gives
+    nothing: the <html lang> already says it.
+    """
+    if isinstance(value, Localized) and value.is_fallback:
+        return format_html(' lang="{}"', value.language)
+    return ""
+
+
+@register.filter
+def tel_href(phone):
+    """``+32 2 282 22 11`` -> ``+3222822211`` for a tel: link."""
+    return re.sub(r"[^0-9+]", "", str(phone))
+
+
+@register.simple_tag
+def fallback_notices(*values):
+    """The fallback values among ``values``, one per language shown instead."""
+    seen, notices = set(), []
+    for value in values:
+        fallback = isinstance(value, Localized) and value.is_fallback
+        if fallback and value.language not in seen:
+            seen.add(value.language)
+            notices.append(value)
+    return notices
+
+
+def _link(request, code, url):
+    return LanguageLink(
+        code=code,
+        name=native_name(code),
+        url=url,
+        absolute_url=request.build_absolute_uri(url),
+        is_current=code == active_language(),
+    )
+
+
+def _same_page_in(request, code):
+    """This page's address in ``code``, query string included."""
+    match = request.resolver_match
+    try:
+        if match is None:
+            raise NoReverseMatch
+        with override(code):
+            url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    except NoReverseMatch:
+        with override(code):
+            return reverse("releases:home")
+    query = request.GET.urlencode()
+    return "%s?%s" % (url, query) if query else url
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context, release=None):
+    """The languages to offer on this page.
+
+    A release page offers only the languages the release exists in, each
+    leading to the same release; every other page offers all 24.
+    """
+    request = context["request"]
+    if release:
+        codes = release.available_languages()
+        links = [_link(request, code, release.url_in(code)) for code in codes]
+        default = release.original_language
+        if default not in codes and codes:
+            default = codes[0]
+        x_default = request.build_absolute_uri(release.url_in(default))
+    else:
+        links = [
+            _link(request, code, _same_page_in(request, code))
+            for code in LANGUAGE_CODES
+        ]
+        x_default = request.build_absolute_uri(
+            _same_page_in(request, settings.LANGUAGE_CODE)
+        )
+    return PageLanguages(links=links, x_default=x_default)
+
+
+@register.filter
+def native_language(code):
+    """A language's name in that language: ``sv`` -> ``svenska``."""
+    return native_name(code)
+
+
+@register.filter
+def iso8601(value):
+    """A <time datetime> value in the site's time zone, to the second.
+
+    HTML allows at most three digits of fractional seconds; isoformat() would
+    give six.
+    """
+    if not value:
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")

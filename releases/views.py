@@ -1,0 +1,227 @@
+"""The public site: releases by date, theme and speaker.
+
+Every view starts from ``PressRelease.objects.published()`` (through
+``ReleaseViewMixin``), so a draft or a release due in the future is a 404 and
+shows in no list, archive or count.
+"""
+
+from django import forms
+from django.conf import settings
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import (
+    DateDetailView,
+    ListView,
+    MonthArchiveView,
+    YearArchiveView,
+)
+
+from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
+
+#: How many releases the home page shows before "All releases".
+HOME_LATEST = 10
+
+
+def by_localized_name(objects, field="name"):
+    """Sort in Python by the name the visitor reads: no per-language SQL."""
+    return sorted(objects, key=lambda obj: str(getattr(obj.i18n, field)).casefold())
+
+
+class ReleaseViewMixin:
+    """Queryset, pagination and date field shared by the release views."""
+
+    model = PressRelease
+    date_field = "published_at"
+    month_format = "%m"
+    day_format = "%d"
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_PAGE_SIZE
+
+    def get_queryset(self):
+        return PressRelease.objects.published().with_listing_data()
+
+
+class HomeView(ReleaseViewMixin, ListView):
+    template_name = "releases/home.html"
+    context_object_name = "releases"
+
+    def get_paginate_by(self, queryset):
+        return None
+
+    def get_queryset(self):
+        return super().get_queryset()[:HOME_LATEST]
+
+    def get_context_data(self, **kwargs):
+        topics = Topic.objects.with_release_counts().filter(release_count__gt=0)
+        return super().get_context_data(topics=by_localized_name(topics), **kwargs)
+
+
+class ReleaseFilterForm(forms.Form):
+    """The filters of the release list, all optional, all in the query string."""
+
+    topic = forms.ModelChoiceField(
+        label=_("Theme"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All themes"),
+        error_messages={"invalid_choice": _("There is no theme “%(value)s”.")},
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("", _("All kinds")), *PressRelease.Kind.choices],
+        required=False,
+        error_messages={"invalid_choice": _("There is no kind “%(value)s”.")},
+    )
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        min_value=1900,
+        max_value=2999,
+        error_messages={
+            "invalid": _("Enter a year such as 2020."),
+            "min_value": _("Enter a year such as 2020."),
+            "max_value": _("Enter a year such as 2020."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The theme menu reads the names in the visitor's language.
+        self.fields["topic"].label_from_instance = lambda topic: str(topic.i18n.name)
+
+    def filter(self, queryset):
+        data = self.cleaned_data
+        if data.get("topic"):
+            queryset = queryset.for_topic(data["topic"])
+        if data.get("kind"):
+            queryset = queryset.of_kind(data["kind"])
+        if data.get("year"):
+            queryset = queryset.filter(published_at__year=data["year"])
+        return queryset
+
+
+class ReleaseListView(ReleaseViewMixin, ListView):
+    """All releases, newest first; a bad filter is a 400 that says what is wrong."""
+
+    template_name = "releases/pressrelease_list.html"
+    context_object_name = "releases"
+
+    def get(self, request, *args, **kwargs):
+        self.form = ReleaseFilterForm(request.GET)
+        if not self.form.is_valid():
+            self.object_list = self.get_queryset().none()
+            context = self.get_context_data(form=self.form)
+            return self.render_to_response(context, status=400)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.form.is_valid():
+            queryset = self.form.filter(queryset)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", self.form)
+        kwargs["is_filtered"] = self.form.is_valid() and any(
+            self.form.cleaned_data.values()
+        )
+        kwargs["years"] = PressRelease.objects.published().datetimes(
+            self.date_field, "year", order="DESC"
+        )
+        return super().get_context_data(**kwargs)
+
+
+class ReleaseYearArchiveView(ReleaseViewMixin, YearArchiveView):
+    make_object_list = True
+    template_name = "releases/pressrelease_archive_year.html"
+    context_object_name = "releases"
+
+
+class ReleaseMonthArchiveView(ReleaseViewMixin, MonthArchiveView):
+    template_name = "releases/pressrelease_archive_month.html"
+    context_object_name = "releases"
+
+
+class ReleaseDetailView(ReleaseViewMixin, DateDetailView):
+    template_name = "releases/pressrelease_detail.html"
+    context_object_name = "release"
+
+    def get_queryset(self):
+        return PressRelease.objects.published().with_detail_data()
+
+
+class TopicListView(ListView):
+    template_name = "releases/topic_list.html"
+    context_object_name = "topics"
+
+    def get_queryset(self):
+        return by_localized_name(Topic.objects.with_release_counts())
+
+
+class TopicDetailView(ReleaseViewMixin, ListView):
+    """A theme and its releases, paginated."""
+
+    template_name = "releases/topic_detail.html"
+    context_object_name = "releases"
+
+    def get(self, request, *args, **kwargs):
+        self.topic = get_object_or_404(Topic, slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return super().get_queryset().for_topic(self.topic)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, **kwargs)
+
+
+class SpeakerListView(ListView):
+    """Speakers quoted in at least one published release."""
+
+    template_name = "releases/speaker_list.html"
+    context_object_name = "speakers"
+
+    def get_queryset(self):
+        return (
+            Speaker.objects.select_related("organisation")
+            .annotate(
+                release_count=Count(
+                    "quotes",
+                    filter=PressRelease.published_q("quotes__release__"),
+                    distinct=True,
+                )
+            )
+            .filter(release_count__gt=0)
+        )
+
+
+class SpeakerDetailView(ReleaseViewMixin, ListView):
+    """A speaker and the releases quoting them, each with their quote."""
+
+    template_name = "releases/speaker_detail.html"
+    context_object_name = "releases"
+
+    def get(self, request, *args, **kwargs):
+        self.speaker = get_object_or_404(
+            Speaker.objects.select_related("organisation"), slug=kwargs["slug"]
+        )
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        quotes = PressReleaseSpeaker.objects.filter(
+            speaker=self.speaker
+        ).select_related("speaker")
+        return (
+            super()
+            .get_queryset()
+            .quoting(self.speaker)
+            .prefetch_related(
+                Prefetch("quotes", queryset=quotes, to_attr="speaker_quotes")
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(speaker=self.speaker, **kwargs)
