@@ -211,9 +211,7 @@ class SpeakerDetailView(ReleaseViewMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        quotes = PressReleaseSpeaker.objects.filter(
-            speaker=self.speaker
-        ).select_related("speaker")
+        quotes = PressReleaseSpeaker.objects.filter(speaker=self.speaker)
         return (
             super()
             .get_queryset()
