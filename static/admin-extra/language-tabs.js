@@ -1,0 +1,30 @@
+"use strict";
+// Marks the language tabs whose field has text, so that an editor sees at a
+// glance which of the 24 languages a title or a quote exists in. Runs after
+// modeltranslation has built the tabs (its ready handler was queued first).
+(function ($) {
+  function mark(field) {
+    if (!field.id) {
+      return;
+    }
+    const tab = document.querySelector('a[href="#tab_' + CSS.escape(field.id) + '"]');
+    if (tab) {
+      tab.parentElement.classList.toggle("mt-has-text", field.value.trim() !== "");
+    }
+  }
+
+  $(function () {
+    document.querySelectorAll("input.mt, textarea.mt").forEach(mark);
+    // modeltranslation opens the tabs on the interface language but leaves
+    // its language switch on the first one; make the switch say which.
+    const first = $(".ui-tabs").first();
+    if (first.length) {
+      $("#modeltranslation-main-switch").val(String(first.tabs("option", "active")));
+    }
+    document.addEventListener("input", function (event) {
+      if (event.target.classList && event.target.classList.contains("mt")) {
+        mark(event.target);
+      }
+    });
+  });
+})(django.jQuery);
