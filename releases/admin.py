@@ -1,0 +1,366 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
+from django.urls import path
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationStackedInline
+from taggit.admin import TagAdmin as TaggitTagAdmin
+from taggit.models import Tag
+
+from newsroom.admin import (
+    TabbedTranslationAdmin,
+    in_default_language,
+    language_codes_html,
+    localized_search_fields,
+)
+from releases.models import (
+    PressContact,
+    PressRelease,
+    PressReleaseSpeaker,
+    Speaker,
+    Topic,
+)
+
+# Tags ---------------------------------------------------------------------
+#
+# A TaggableManager is not a ManyToManyField, so autocomplete_fields refuses
+# it. Tags get the admin's own autocomplete widget (select2, bundled with
+# Django), which static/admin-extra/tag-autocomplete.js starts in select2's
+# "tags" mode so that it also takes a tag that does not exist yet. Existing
+# and new tags reach the server alike, as names, which TaggableManager.set()
+# matches case-insensitively or creates.
+
+
+class TagNameAutocompleteView(AutocompleteJsonView):
+    """The admin's autocomplete view, answering with tag names, not ids."""
+
+    def serialize_result(self, obj, to_field_name):
+        return {"id": obj.name, "text": obj.name}
+
+
+class TagAutocomplete(AutocompleteSelectMultiple):
+    """The admin's autocomplete widget, started by admin-extra's script."""
+
+    url_name = "%s:taggit_tag_autocomplete"
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
+        # Another class, so that admin/js/autocomplete.js leaves it to ours.
+        attrs["class"] = attrs["class"].replace(
+            "admin-autocomplete", "admin-tag-autocomplete"
+        )
+        return attrs
+
+    @property
+    def media(self):
+        # After jquery.init.js, which makes django.jQuery.
+        return super().media + forms.Media(
+            js=("admin/js/jquery.init.js", "admin-extra/tag-autocomplete.js")
+        )
+
+    def optgroups(self, name, value, attr=None):
+        # The selected tags are the options: there is no queryset to look
+        # them up in, since some may be new.
+        return [
+            (
+                None,
+                [
+                    self.create_option(name, tag, tag, True, index)
+                    for index, tag in enumerate(value)
+                ],
+                0,
+            )
+        ]
+
+
+class TagNamesField(forms.Field):
+    """Tag names, stripped and without case-insensitive duplicates."""
+
+    max_length = Tag._meta.get_field("name").max_length
+
+    def to_python(self, value):
+        if not value:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        names, seen = [], set()
+        for item in value:
+            name = " ".join(str(item).split())
+            if name and name.casefold() not in seen:
+                seen.add(name.casefold())
+                names.append(name)
+        return names
+
+    def validate(self, value):
+        super().validate(value)
+        for name in value:
+            if len(name) > self.max_length:
+                raise ValidationError(
+                    _("A tag has at most %(max)d characters: “%(tag)s” is longer."),
+                    code="max_length",
+                    params={"max": self.max_length, "tag": name},
+                )
+
+    def has_changed(self, initial, data):
+        before = sorted(str(tag).casefold() for tag in initial or ())
+        after = sorted(name.casefold() for name in self.to_python(data))
+        return before != after
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(TaggitTagAdmin):
+    def get_urls(self):
+        autocomplete = TagNameAutocompleteView.as_view(admin_site=self.admin_site)
+        return [
+            path(
+                "autocomplete/",
+                self.admin_site.admin_view(autocomplete),
+                name="taggit_tag_autocomplete",
+            ),
+            *super().get_urls(),
+        ]
+
+
+# Topics and speakers ------------------------------------------------------
+
+
+@admin.register(Topic)
+class TopicAdmin(TabbedTranslationAdmin):
+    list_display = ("__str__", "slug", "languages")
+    search_fields = ("slug", *localized_search_fields("name"))
+    prepopulated_fields = {"slug": (in_default_language("name"),)}
+    fields = ("name", "description", "slug")
+
+    @admin.display(description=_("languages"))
+    def languages(self, obj):
+        return language_codes_html(obj.available_languages("name"))
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "country", "political_group", "organisation")
+    list_filter = ("country", "political_group")
+    list_select_related = ("organisation",)
+    search_fields = ("name",)
+    autocomplete_fields = ("organisation",)
+    prepopulated_fields = {"slug": ("name",)}
+    fieldsets = (
+        (None, {"fields": ("name", "role", "photo")}),
+        (
+            _("Affiliation"),
+            {"fields": ("country", "political_group", "organisation")},
+        ),
+        (_("Address"), {"fields": ("slug",)}),
+    )
+
+
+# Press releases -----------------------------------------------------------
+
+
+class QuoteInline(TranslationStackedInline):
+    model = PressReleaseSpeaker
+    fields = ("speaker", "role", "quote", "position")
+    autocomplete_fields = ("speaker",)
+    extra = 0
+
+
+class ContactForm(forms.ModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("email") and not cleaned_data.get("phone"):
+            # Says in words what the contact_email_or_phone constraint means.
+            raise ValidationError(
+                _("Give an email address or a phone number."), code="no_contact"
+            )
+        return cleaned_data
+
+
+class ContactInline(TranslationStackedInline):
+    model = PressContact
+    form = ContactForm
+    fields = ("name", "role", ("email", "phone"), "position")
+    extra = 0
+
+
+class PressReleaseForm(forms.ModelForm):
+    def clean_related(self):
+        related = self.cleaned_data["related"]
+        if self.instance.pk and related.filter(pk=self.instance.pk).exists():
+            raise ValidationError(
+                _("A release cannot be related to itself."), code="self_related"
+            )
+        return related
+
+
+@admin.register(PressRelease)
+class PressReleaseAdmin(TabbedTranslationAdmin):
+    form = PressReleaseForm
+    list_display = (
+        "reference",
+        "display_title",
+        "kind",
+        "published_at",
+        "status",
+        "languages",
+    )
+    list_display_links = ("reference", "display_title")
+    list_filter = ("status", "kind", "topics", "partnership", "original_language")
+    date_hierarchy = "published_at"
+    search_fields = ("reference", *localized_search_fields("title", "lead"))
+    search_help_text = _(
+        "Searches the reference, and the title and lead in every language."
+    )
+    autocomplete_fields = ("topics", "partnership", "related")
+    # The slug is the same in every language; English is the one most
+    # releases have. Without it, save() makes one from the original title.
+    prepopulated_fields = {"slug": (in_default_language("title"),)}
+    readonly_fields = ("created_at", "updated_at")
+    inlines = (QuoteInline, ContactInline)
+    actions = ("publish", "unpublish")
+    save_on_top = True
+    # templates/admin/releases/pressrelease/change_form.html places the
+    # inlines ("people") between classification and publication.
+    fieldsets = (
+        (
+            _("Content"),
+            {
+                "fields": (
+                    "original_language",
+                    "title",
+                    "lead",
+                    "body",
+                    "more_information",
+                )
+            },
+        ),
+        (
+            _("Classification"),
+            {"fields": ("kind", "topics", "tags", "partnership", "related")},
+        ),
+        (
+            _("Publication"),
+            {
+                "classes": ("publication",),
+                "fields": (
+                    "reference",
+                    "slug",
+                    "status",
+                    "published_at",
+                    ("created_at", "updated_at"),
+                ),
+            },
+        ),
+    )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "tags":
+            return db_field.formfield(
+                form_class=TagNamesField,
+                widget=TagAutocomplete(db_field, self.admin_site),
+                help_text=_("Type to find a tag, or to add a new one."),
+            )
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "slug":
+            formfield.required = False
+            formfield.help_text = _(
+                "Part of the address, the same in every language. Filled in from "
+                "the English title; left empty, it is made from the title in the "
+                "original language."
+            )
+        return formfield
+
+    @admin.display(description=_("title"))
+    def display_title(self, obj):
+        title = obj.localized("title")
+        if title.is_fallback:
+            return format_html('<span lang="{}">{}</span>', title.language, title)
+        return str(title) or "—"
+
+    @admin.display(description=_("languages"))
+    def languages(self, obj):
+        return language_codes_html(obj.available_languages(), obj.original_language)
+
+    @admin.action(
+        description=_("Publish selected press releases"), permissions=("change",)
+    )
+    def publish(self, request, queryset):
+        """Publish each release that passes the same validation as its form."""
+        published, refused = 0, []
+        for release in queryset.exclude(status=PressRelease.Status.PUBLISHED):
+            release.status = PressRelease.Status.PUBLISHED
+            try:
+                release.full_clean()
+            except ValidationError as error:
+                refused.append("%s: %s" % (release.reference, " ".join(error.messages)))
+                continue
+            self._save_status(request, release)
+            published += 1
+        if published:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d press release was published.",
+                    "%(count)d press releases were published.",
+                    published,
+                )
+                % {"count": published},
+                messages.SUCCESS,
+            )
+        if refused:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d press release could not be published: %(reasons)s",
+                    "%(count)d press releases could not be published: %(reasons)s",
+                    len(refused),
+                )
+                % {"count": len(refused), "reasons": "; ".join(refused)},
+                messages.ERROR,
+            )
+        if not published and not refused:
+            self.message_user(
+                request, _("The selected press releases were already published.")
+            )
+
+    @admin.action(
+        description=_("Unpublish selected press releases"), permissions=("change",)
+    )
+    def unpublish(self, request, queryset):
+        """Turn published releases back into drafts."""
+        unpublished = 0
+        for release in queryset.filter(status=PressRelease.Status.PUBLISHED):
+            release.status = PressRelease.Status.DRAFT
+            self._save_status(request, release)
+            unpublished += 1
+        if unpublished:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d press release was unpublished and is a draft again.",
+                    "%(count)d press releases were unpublished and are drafts again.",
+                    unpublished,
+                )
+                % {"count": unpublished},
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(
+                request, _("None of the selected press releases was published.")
+            )
+
+    def _save_status(self, request, release):
+        release.save(update_fields=("status", "updated_at"))
+        # Logged like a form change: the label untranslated, so that the
+        # history shows it in each reader's language.
+        with translation.override(None):
+            label = str(capfirst(PressRelease._meta.get_field("status").verbose_name))
+        self.log_change(request, release, [{"changed": {"fields": [label]}}])
