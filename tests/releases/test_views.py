@@ -912,3 +912,12 @@ def test_topic_page_shows_its_description_and_only_its_releases(client, seed):
     assert_contains(response, "How cities and regions welcome newcomers.")
     assert_contains(response, TITLE["en"])
     assert_not_contains(response, "Off-topic release")
+
+
+def test_unknown_address_outside_any_language_gets_the_404_page(client):
+    response = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="sv")
+
+    assert response.status_code == 404
+    assert_contains(response, '<html lang="sv">', status_code=404)
+    # No page to translate: the switcher leads to each language's home.
+    assert ("/de/", "de") in switcher_links(response)
