@@ -1,0 +1,68 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from releases import demo
+
+
+class Command(BaseCommand):
+    @property
+    def help(self):
+        return _(
+            "Load the demo content once: the seed press release from the old "
+            "website, its speakers, organisations and partnership, and some fifty "
+            "releases around it. Does nothing if the demo is already there. Also "
+            "makes sure there is an “admin” superuser and prints the login."
+        )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--site",
+            default="http://127.0.0.1:8000",
+            help=_("Where the site is served, for the login printed at the end."),
+        )
+
+    def handle(self, *args, site, **options):
+        with transaction.atomic():
+            if demo.is_loaded():
+                self.stdout.write(
+                    _("The demo content is already loaded; nothing to do.")
+                )
+            else:
+                summary = demo.load_demo()
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        _(
+                            "Loaded the demo: %(releases)d releases (%(public)d "
+                            "public, %(drafts)d drafts, %(scheduled)d scheduled), "
+                            "including the seed %(reference)s."
+                        )
+                        % {
+                            "releases": summary.releases,
+                            "public": summary.public,
+                            "drafts": summary.drafts,
+                            "scheduled": summary.scheduled,
+                            "reference": summary.seed.reference,
+                        }
+                    )
+                )
+            username, password = demo.ensure_admin(debug=settings.DEBUG)
+        try:
+            admin_url = site.rstrip("/") + reverse("admin:index")
+        except NoReverseMatch:
+            admin_url = site
+        if password:
+            self.stdout.write(
+                _("Admin login: %(url)s  user: %(user)s  password: %(password)s")
+                % {"url": admin_url, "user": username, "password": password}
+            )
+        else:
+            self.stdout.write(
+                _(
+                    "Admin login: %(url)s  user: %(user)s  (password as set when it "
+                    "was created; change it with `manage.py changepassword %(user)s`)"
+                )
+                % {"url": admin_url, "user": username}
+            )

@@ -1,0 +1,254 @@
+"""`manage.py load_demo`: the seed release, the world around it, and loading once."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from taggit.models import Tag
+
+from partnerships.models import AreaOfWork, Organisation, Partnership
+from releases import demo
+from releases.models import (
+    PressContact,
+    PressRelease,
+    PressReleaseSpeaker,
+    Speaker,
+    Topic,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELS = (
+    Organisation,
+    Partnership,
+    AreaOfWork,
+    Topic,
+    Speaker,
+    PressRelease,
+    PressReleaseSpeaker,
+    PressContact,
+    Tag,
+    get_user_model(),
+)
+
+
+def load():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out, no_color=True)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo_output(django_db_setup, django_db_blocker):
+    """Load the demo once for the module, and roll it back afterwards.
+
+    Each test runs in a savepoint inside this transaction, so tests see the
+    demo and cannot change it for the next one.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load()
+        transaction.set_rollback(True)
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+@pytest.fixture
+def seed():
+    return PressRelease.objects.get(reference__startswith="LEGACY-")
+
+
+def test_first_run_reports_what_it_loaded(demo_output):
+    assert demo_output.splitlines()[0] == (
+        "Loaded the demo: 49 releases (46 public, 2 drafts, 1 scheduled), "
+        "including the seed LEGACY-20201212-38802cd0."
+    )
+    # Tests run with DEBUG off: the password is made up and printed once.
+    assert demo_output.splitlines()[1].startswith(
+        "Admin login: http://127.0.0.1:8000/admin/  user: admin  password: "
+    )
+
+
+def test_the_committee_and_the_commission():
+    cor = Organisation.objects.get(slug="european-committee-of-the-regions")
+    assert cor.kind == Organisation.Kind.EU_INSTITUTION
+    assert (cor.name_en, cor.acronym_en) == ("European Committee of the Regions", "CoR")
+    assert (cor.name_sv, cor.acronym_sv) == ("Europeiska regionkommittén", "ReK")
+    assert (cor.acronym_de, cor.acronym_fr) == ("AdR", "CdR")
+    assert len(cor.available_languages("name")) >= 5
+    commission = Organisation.objects.get(slug="european-commission")
+    assert commission.kind == Organisation.Kind.EU_INSTITUTION
+    assert commission.name_sv == "Europeiska kommissionen"
+
+
+def test_the_seed_speakers_with_their_roles():
+    tzitzikostas = Speaker.objects.get(name="Apostolos Tzitzikostas")
+    assert tzitzikostas.display_name == "Apostolos Tzitzikostas (EL–EPP)"
+    assert tzitzikostas.organisation.slug == "european-committee-of-the-regions"
+    assert tzitzikostas.role_en == "President of the European Committee of the Regions"
+    assert tzitzikostas.role_sv == "Europeiska regionkommitténs ordförande"
+    assert len(tzitzikostas.available_languages("role")) >= 4
+
+    johansson = Speaker.objects.get(name="Ylva Johansson")
+    # Not a member of the Committee: no country, no group.
+    assert johansson.display_name == "Ylva Johansson"
+    assert johansson.organisation.slug == "european-commission"
+    assert johansson.role_en == "European Commissioner for Home Affairs"
+    assert johansson.role_sv == "EU-kommissionär med ansvar för inrikes frågor"
+
+
+def test_the_partnership_builds_on_the_2019_initiative():
+    partnership = Partnership.objects.get(slug="partnership-for-integration")
+    initiative = Partnership.objects.get(slug="cities-and-regions-for-integration")
+    assert partnership.kind == Partnership.Kind.PARTNERSHIP
+    assert partnership.name_en == "Partnership for integration"
+    assert partnership.name_sv == "Partnerskapet för integration"
+    assert str(partnership.launched_on) == "2020-12-12"
+    assert partnership.builds_on == initiative
+    assert set(partnership.partners.values_list("slug", flat=True)) == {
+        "european-committee-of-the-regions",
+        "european-commission",
+    }
+    assert [area.title_sv for area in partnership.areas.all()] == [
+        "Bygga upp en öppen och regelbunden dialog mellan EU-institutionerna och "
+        "de lokala och regionala myndigheterna om integration",
+        "Bygga upp kapacitet och främja erfarenhetsutbyte för lokala och regionala "
+        "myndigheter",
+        "Förbättra uppgifter och data om integration på lokal nivå",
+    ]
+    assert all(area.title_en for area in partnership.areas.all())
+
+    assert initiative.kind == Partnership.Kind.INITIATIVE
+    assert initiative.name_en == "Cities and Regions for Integration"
+    assert initiative.launched_on.year == 2019
+    assert list(initiative.partners.values_list("slug", flat=True)) == [
+        "european-committee-of-the-regions"
+    ]
+
+
+def test_the_seed_is_imported_published_and_completed_in_english(seed):
+    assert seed.is_public
+    assert seed.original_language == "sv"
+    assert seed.title_sv.startswith("ReK och kommissionen lanserar ett partnerskap")
+    assert seed.body_sv.startswith("<p>Det nya partnerskapet för integration")
+    assert seed.title_en.startswith("CoR and Commission launch partnership")
+    assert seed.lead_en and seed.more_information_en
+    assert "<ul><li>Building an open and regular dialogue" in seed.body_en
+    assert seed.available_languages() == ["en", "sv"]
+    assert seed.partnership.slug == "partnership-for-integration"
+    assert timezone.localtime(seed.published_at).date().isoformat() == "2020-12-12"
+    assert sorted(seed.topics.values_list("slug", flat=True)) == [
+        "international-cooperation",
+        "migration-asylum-and-integration-of-migrants",
+    ]
+
+    quoted, named = seed.quotes.select_related("speaker")
+    assert quoted.speaker.name == "Apostolos Tzitzikostas"
+    assert quoted.quote_sv.startswith("migration är inte en utmaning")
+    assert quoted.quote_en.startswith("migration is not a challenge")
+    assert quoted.role_en.startswith("President of the European Committee")
+    assert named.speaker.name == "Ylva Johansson"
+    assert not named.quote_sv
+
+    assert seed.contacts.count() >= 1
+    assert set(seed.tags.names()) == {"integration", "plenary session"}
+    assert seed.related.exists()
+
+
+def test_enough_releases_for_lists_archives_and_fallbacks():
+    further = PressRelease.objects.filter(reference__startswith=demo.REFERENCE_PREFIX)
+    public = PressRelease.objects.published()
+    assert further.count() >= 45
+    # More than two pages of 20, newest first.
+    assert public.count() > 40
+    assert set(public.values_list("kind", flat=True)) == set(PressRelease.Kind.values)
+    years = {timezone.localtime(r.published_at).year for r in public}
+    assert set(range(2019, 2026)) <= years
+    assert Topic.objects.with_release_counts().filter(release_count__gte=3).count() >= 5
+
+    languages = [r.available_languages() for r in further]
+    for code in ("en", "sv", "de", "fr", "el"):
+        assert any(code in available for available in languages), code
+    # Some releases exist in one language only, not English: others fall back.
+    assert {tuple(a) for a in languages if len(a) == 1} >= {
+        ("sv",),
+        ("de",),
+        ("fr",),
+        ("el",),
+    }
+    assert further.exclude(original_language="en").count() >= 5
+
+    assert (
+        PressReleaseSpeaker.objects.exclude(quote_en="").exclude(quote_en=None).count()
+        > 10
+    )
+    assert further.filter(related__isnull=False).distinct().count() > 10
+    assert Tag.objects.count() > 10
+    assert PressContact.objects.count() > 10
+
+
+def test_drafts_and_scheduled_releases_exist_but_are_not_public():
+    drafts = PressRelease.objects.filter(status=PressRelease.Status.DRAFT)
+    scheduled = PressRelease.objects.filter(
+        status=PressRelease.Status.PUBLISHED, published_at__gt=timezone.now()
+    )
+    assert drafts.count() == 2
+    assert scheduled.count() == 1
+    public = PressRelease.objects.published()
+    assert not public.filter(pk__in=drafts).exists()
+    assert not public.filter(pk__in=scheduled).exists()
+    assert public.count() == PressRelease.objects.count() - 3
+
+
+def test_every_release_has_a_title_lead_and_body_in_its_original_language():
+    for release in PressRelease.objects.all():
+        for field in ("title", "lead", "body"):
+            value = release.localized(field, release.original_language)
+            assert value and value.language == release.original_language, (
+                release.reference,
+                field,
+            )
+
+
+def test_second_run_says_so_and_changes_nothing():
+    before = counts()
+    output = load()
+    assert counts() == before
+    assert output.splitlines()[0] == (
+        "The demo content is already loaded; nothing to do."
+    )
+    # The login is printed every time, so `make run` always shows it.
+    assert output.splitlines()[1].startswith(
+        "Admin login: http://127.0.0.1:8000/admin/  user: admin"
+    )
+
+
+def test_building_again_finds_everything_instead_of_duplicating():
+    """Even past the "already loaded" check, nothing is created twice."""
+    before = counts()
+    demo.load_demo()
+    assert counts() == before
+
+
+def test_admin_login_on_a_developer_machine_is_the_demo_password():
+    get_user_model().objects.filter(username="admin").delete()
+
+    assert demo.ensure_admin(debug=True) == ("admin", "newsroom-demo")
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.is_staff
+    assert admin.check_password("newsroom-demo")
+    # Printed again on the next run.
+    assert demo.ensure_admin(debug=True) == ("admin", "newsroom-demo")
+
+
+def test_admin_password_elsewhere_is_random_and_printed_only_once():
+    get_user_model().objects.filter(username="admin").delete()
+
+    username, password = demo.ensure_admin(debug=False)
+    assert password and password != "newsroom-demo"
+    assert get_user_model().objects.get(username="admin").check_password(password)
+    assert demo.ensure_admin(debug=False) == ("admin", None)
