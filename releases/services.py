@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -202,6 +202,8 @@ def _format_error(exc, parsed):
         base = field_name
     source = _FIELD_SOURCES.get(base, base)
     line = parsed.lines.get(source) or parsed.lines.get("title", 1)
+    if field_name == NON_FIELD_ERRORS:
+        return LegacyFormatError(line, " ".join(messages))
     return LegacyFormatError(
         line,
         _("%(field)s: %(message)s")
