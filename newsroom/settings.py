@@ -158,6 +158,10 @@ NEWSROOM_MAX_IMAGE_PIXELS = int(env("NEWSROOM_MAX_IMAGE_PIXELS", 40_000_000))
 
 NEWSROOM_PAGE_SIZE = 20
 
+# A release form with 24 languages posts about 50 fields per quoted speaker;
+# Django's default of 1000 would refuse a release quoting a dozen people.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)

@@ -1,0 +1,157 @@
+"""Throughput and latency of the public pages, in process.
+
+Builds a throw-away SQLite database (or uses DATABASE_URL if set to a
+scratch PostgreSQL database, which it will migrate and fill), fills it with
+N releases across languages, topics and speakers, then requests each public
+page repeatedly through Django's full stack (middleware, views, templates,
+ORM) and prints requests per second, median and 95th-percentile latency and
+the number of SQL queries per request.
+
+    .venv/bin/python bench/public_pages.py [--releases 2000] [--requests 200]
+
+It measures; it asserts nothing. Compare runs on the same machine.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--releases", type=int, default=2000)
+    parser.add_argument("--requests", type=int, default=200)
+    args = parser.parse_args()
+
+    scratch = tempfile.mkdtemp(prefix="newsroom-bench-")
+    os.environ.setdefault("DATABASE_URL", "sqlite:///%s/bench.sqlite3" % scratch)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    os.environ["DEBUG"] = "false"
+    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    call_command("migrate", verbosity=0)
+    releases, topic, speaker = fill(args.releases)
+
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    pages = {
+        "home en": "/en/",
+        "list en": "/en/releases/",
+        "list sv page 3": "/sv/releases/?page=3",
+        "list by topic": "/en/releases/?topic=%s" % topic.slug,
+        "archive year": "/en/releases/%d/" % releases[0].published_at.year,
+        "topic page": topic.get_absolute_url().replace("/en/", "/de/"),
+        "speaker page": speaker.get_absolute_url(),
+        "release en": releases[0].get_absolute_url(),
+        "release sv (fallback)": releases[1].url_in("sv"),
+    }
+    print(
+        "%d releases, %d requests a page, database %s"
+        % (args.releases, args.requests, connection.vendor)
+    )
+    print("%-24s %9s %9s %9s %8s" % ("page", "req/s", "p50 ms", "p95 ms", "queries"))
+    for name, url in pages.items():
+        response = client.get(url)
+        if response.status_code != 200:
+            print("%-24s HTTP %d for %s" % (name, response.status_code, url))
+            continue
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        timings = []
+        for _ in range(args.requests):
+            start = time.perf_counter()
+            client.get(url)
+            timings.append(time.perf_counter() - start)
+            reset_queries()
+        timings.sort()
+        p95 = timings[int(len(timings) * 0.95) - 1]
+        print(
+            "%-24s %9.0f %9.2f %9.2f %8d"
+            % (
+                name,
+                len(timings) / sum(timings),
+                statistics.median(timings) * 1000,
+                p95 * 1000,
+                len(queries),
+            )
+        )
+
+
+def fill(count):
+    """Create ``count`` published releases in bulk; return a few handles."""
+    import random
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from partnerships.models import Partnership
+    from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
+
+    rng = random.Random(42)
+    topics = [
+        Topic.objects.create(
+            slug="theme-%d" % i, name_en="Theme %d" % i, name_sv="Tema %d" % i
+        )
+        for i in range(12)
+    ]
+    speakers = [
+        Speaker.objects.create(
+            name="Speaker %d" % i,
+            slug="speaker-%d" % i,
+            country="EL",
+            political_group="EPP",
+        )
+        for i in range(20)
+    ]
+    partnership = Partnership.objects.create(slug="bench", name_en="Bench partnership")
+    now = timezone.now()
+    body = "<p>%s</p>" % ("Lorem ipsum dolor sit amet. " * 40)
+    releases = PressRelease.objects.bulk_create(
+        PressRelease(
+            reference="BENCH/%06d" % i,
+            slug="bench-release-%d" % i,
+            title_en="Bench release %d" % i,
+            lead_en="Lead %d" % i,
+            body_en=body,
+            title_sv="Testpressmeddelande %d" % i if i % 3 else "",
+            body_sv=body if i % 3 else "",
+            title_de="Pressemitteilung %d" % i if i % 5 == 0 else "",
+            kind=rng.choice(PressRelease.Kind.values),
+            status=PressRelease.Status.PUBLISHED,
+            published_at=now - timedelta(hours=6 * i + 1),
+            partnership=partnership if i % 7 == 0 else None,
+        )
+        for i in range(count)
+    )
+    Through = PressRelease.topics.through
+    Through.objects.bulk_create(
+        Through(pressrelease_id=r.pk, topic_id=t.pk)
+        for r in releases
+        for t in rng.sample(topics, 3)
+    )
+    PressReleaseSpeaker.objects.bulk_create(
+        PressReleaseSpeaker(release=r, speaker=s, quote_en="A quote.")
+        for r in releases
+        for s in rng.sample(speakers, 2)
+    )
+    # releases[1] is English only, so its Swedish page shows the fallback.
+    PressRelease.objects.filter(pk=releases[1].pk).update(title_sv="", body_sv="")
+    return releases, topics[0], speakers[0]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""An editor publishes a release in the admin; a visitor then finds it.
+
+Runs in real headless Chromium against a live server: the admin's language
+tabs, select2 autocomplete and prepopulated slug are JavaScript, which only
+a browser exercises.
+"""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from releases.models import PressRelease
+from tests.factories import make_topic
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+def log_in(page, base_url, username):
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    expect(page.locator("#user-tools")).to_be_visible()
+
+
+def pick_autocomplete(page, select_id, text):
+    """Choose ``text`` in the admin's select2 autocomplete for ``select_id``."""
+    page.locator("#%s + .select2 .select2-selection" % select_id).click()
+    page.locator(".select2-container--open .select2-search__field").fill(text)
+    page.locator(".select2-results__option", has_text=text).first.click()
+
+
+def test_editor_publishes_release_and_visitor_finds_it_by_date_and_theme(
+    page, browser, live_server
+):
+    get_user_model().objects.create_superuser("editor", "editor@example.eu", PASSWORD)
+    topic = make_topic(name_en="Migration and integration", slug="migration")
+    base = live_server.url
+
+    log_in(page, base, "editor")
+    page.goto(base + "/admin/releases/pressrelease/add/")
+    page.select_option("#id_original_language", "en")
+    page.locator("#id_title_en").press_sequentially(
+        "Regions welcome the new integration partnership"
+    )
+    # The slug is prepopulated from the English title as the editor types.
+    expect(page.locator("#id_slug")).to_have_value(
+        "regions-welcome-the-new-integration-partnership"
+    )
+    page.fill("#id_lead_en", "Cities and regions get a new partner in Brussels.")
+    page.fill("#id_body_en", "<p>The partnership works on three areas.</p>")
+    page.select_option("#id_kind", "press_release")
+    pick_autocomplete(page, "id_topics", "Migration")
+    page.fill("#id_reference", "COR/26/0001")
+    page.select_option("#id_status", "published")
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist .success")).to_contain_text(
+        "was added successfully"
+    )
+
+    release = PressRelease.objects.get(reference="COR/26/0001")
+    assert release.status == PressRelease.Status.PUBLISHED
+    assert list(release.topics.all()) == [topic]
+
+    # A visitor, in a browser of their own, finds it by date...
+    visitor = browser.new_context(locale="en-GB").new_page()
+    year = timezone.localtime(release.published_at).year
+    visitor.goto("%s/en/releases/%d/" % (base, year))
+    visitor.get_by_role(
+        "link", name="Regions welcome the new integration partnership"
+    ).click()
+    expect(visitor.locator("h1")).to_have_text(
+        "Regions welcome the new integration partnership"
+    )
+    expect(visitor.locator("main")).to_contain_text(
+        "The partnership works on three areas."
+    )
+    assert re.search(r"/en/releases/\d{4}/\d{2}/\d{2}/regions-welcome", visitor.url)
+
+    # ... and by theme, from the themes index.
+    visitor.goto(base + "/en/topics/")
+    visitor.get_by_role(
+        "link", name=re.compile("Migration and integration")
+    ).first.click()
+    expect(visitor.locator("main")).to_contain_text(
+        "Regions welcome the new integration partnership"
+    )
+    visitor.context.close()
+
+
+def test_draft_saved_in_admin_stays_invisible_to_visitors(page, browser, live_server):
+    get_user_model().objects.create_superuser("editor", "editor@example.eu", PASSWORD)
+    base = live_server.url
+    log_in(page, base, "editor")
+    page.goto(base + "/admin/releases/pressrelease/add/")
+    page.fill("#id_title_en", "Embargoed announcement")
+    page.fill("#id_reference", "COR/26/0002")
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    release = PressRelease.objects.get(reference="COR/26/0002")
+    assert release.status == PressRelease.Status.DRAFT
+
+    visitor = browser.new_context().new_page()
+    response = visitor.goto(base + release.url_in("en"))
+    assert response.status == 404
+    visitor.goto(base + "/en/releases/")
+    expect(visitor.locator("main")).not_to_contain_text("Embargoed announcement")
+    visitor.context.close()
