@@ -4,7 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 from django.test import SimpleTestCase
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
 
 from tests.factories import (
     make_area,
@@ -156,8 +157,16 @@ def test_partnership_list_shows_partners_lineage_and_published_counts(
     )
     assert_contains(response, "Europeiska kommissionen")
     assert_contains(response, "Städer och regioner för integration")
-    assert_contains(response, "1 release")
-    assert_not_contains(response, "3 releases")
+    # The count is read as the Swedish visitor reads it.
+    with translation.override("sv"):
+        one = ngettext("%(counter)s release", "%(counter)s releases", 1) % {
+            "counter": 1
+        }
+        three = ngettext("%(counter)s release", "%(counter)s releases", 3) % {
+            "counter": 3
+        }
+    assert_contains(response, one)
+    assert_not_contains(response, three)
 
 
 @pytest.mark.parametrize("make_hidden", [make_draft, make_future])
