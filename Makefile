@@ -52,6 +52,7 @@ messages: $(VENV)/.installed-dev
 	$(MANAGE) compilemessages --ignore=.venv
 
 check: $(VENV)/.installed-dev
+	mkdir -p var
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
