@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -216,8 +217,17 @@ class ReleaseKind(models.TextChoices):
 
 
 class ReleaseStatus(models.TextChoices):
+    """Where a release is in its workflow; releases/workflow.py moves it on.
+
+    A published release whose publication time is still ahead is scheduled:
+    it becomes public at that moment, by the published() rule alone.
+    """
+
     DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    APPROVED = "approved", _("Approved")
     PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class PressRelease(TranslatedModelMixin, models.Model):
@@ -303,6 +313,12 @@ class PressRelease(TranslatedModelMixin, models.Model):
         verbose_name_plural = _("press releases")
         ordering = ("-published_at", "-pk")
         get_latest_by = "published_at"
+        permissions = [
+            (
+                "publish_pressrelease",
+                _("Can approve, publish, schedule and withdraw press releases"),
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["reference"], name="release_reference_unique"
@@ -398,6 +414,57 @@ class PressRelease(TranslatedModelMixin, models.Model):
     def url_in(self, language):
         with override(language):
             return self.get_absolute_url()
+
+
+class ReleaseTransition(models.Model):
+    """One step of a release through its workflow: who, when, from, to, why."""
+
+    release = models.ForeignKey(
+        PressRelease,
+        verbose_name=_("press release"),
+        on_delete=models.CASCADE,
+        related_name="transitions",
+    )
+    from_status = models.CharField(_("from"), max_length=20, choices=ReleaseStatus)
+    to_status = models.CharField(_("to"), max_length=20, choices=ReleaseStatus)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    comment = models.TextField(_("comment"), blank=True)
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_("The publication time set by this step, if it set one."),
+    )
+
+    class Meta:
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow history")
+        ordering = ("-at", "-pk")
+        get_latest_by = "at"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(from_status__in=ReleaseStatus.values)
+                & Q(to_status__in=ReleaseStatus.values),
+                name="transition_status_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["release", "-at"], name="transition_release_idx"),
+        ]
+
+    def __str__(self):
+        return "%s → %s" % (
+            self.get_from_status_display(),
+            self.get_to_status_display(),
+        )
 
 
 class PressReleaseSpeaker(TranslatedModelMixin, models.Model):
