@@ -644,6 +644,27 @@ def test_fallback_is_announced_in_the_visitors_language(
     assert requested_name in notice.group(1) and shown_name in notice.group(1)
 
 
+def test_more_information_in_a_fallback_language_is_announced_in_its_own_section(
+    client,
+):
+    release = make_release(
+        original_language="sv",
+        title_sv="Svensk titel",
+        lead_sv="Svensk ingress.",
+        body_sv="<p>Svensk brödtext.</p>",
+        more_information_sv="",
+        more_information_en='<p><a href="https://cor.europa.eu/">CoR</a></p>',
+    )
+
+    page = html(client.get(release.url_in("sv")))
+
+    # The title and body are Swedish: no notice above them, one in the block.
+    main_part, more_part = page.split('id="more-heading"', 1)
+    assert 'class="fallback-notice"' not in main_part
+    assert more_part.count('class="fallback-notice"') == 1
+    assert '<div lang="en"><p><a href="https://cor.europa.eu/"' in more_part
+
+
 def test_text_in_the_visitors_language_carries_no_lang_attribute(client, seed):
     response = client.get(seed["release"].url_in("en"))
 
