@@ -205,6 +205,12 @@ def _seed_release(partnership):
     english = content.SEED_ENGLISH
     for field in ("title", "lead", "body", "more_information"):
         setattr(release, build_localized_fieldname(field, "en"), english[field])
+    # The scrape lost the Swedish links; an editor puts them back by hand.
+    setattr(
+        release,
+        build_localized_fieldname("more_information", "sv"),
+        content.SEED_SWEDISH_MORE_INFORMATION,
+    )
     release.partnership = partnership
     release.save()
     release.tags.add("integration", "plenary session")

@@ -334,6 +334,10 @@ SEED_ENGLISH = {
         "cor.europa.eu</a></p>"
     ),
 }
+SEED_SWEDISH_MORE_INFORMATION = (
+    '<p>Europeiska regionkommittén: <a href="https://cor.europa.eu/sv">'
+    "cor.europa.eu</a></p>"
+)
 SEED_ENGLISH["body"] = (
     "<p>The new Partnership for integration will support cities and regions in "
     "the EU by working on three main areas:</p><ul>"

@@ -137,6 +137,8 @@ def test_the_seed_is_imported_published_and_completed_in_english(seed):
     assert seed.body_sv.startswith("<p>Det nya partnerskapet för integration")
     assert seed.title_en.startswith("CoR and Commission launch partnership")
     assert seed.lead_en and seed.more_information_en
+    # The links the scrape lost are restored in Swedish too.
+    assert "cor.europa.eu" in seed.more_information_sv
     assert "<ul><li>Building an open and regular dialogue" in seed.body_en
     assert seed.available_languages() == ["en", "sv"]
     assert seed.partnership.slug == "partnership-for-integration"
