@@ -4,14 +4,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom.languages import LANGUAGE_CODES
+from newsroom.languages import LANGUAGE_CODES, translated_name
 from newsroom.slugs import ascii_slugify, unique_slug
 from releases.importer import LegacyFormatError, Note, legacy_reference
 from releases.models import (
@@ -204,8 +204,17 @@ def _format_error(exc, parsed):
     line = parsed.lines.get(source) or parsed.lines.get("title", 1)
     if field_name == NON_FIELD_ERRORS:
         return LegacyFormatError(line, " ".join(messages))
+    try:
+        label = str(PressRelease._meta.get_field(base).verbose_name)
+    except FieldDoesNotExist:
+        label = base.replace("_", " ")
+    if base != field_name:
+        # Translators: a field of a release and the language of that column.
+        label = _("%(field)s (%(language)s)") % {
+            "field": label,
+            "language": translated_name(code),
+        }
     return LegacyFormatError(
         line,
-        _("%(field)s: %(message)s")
-        % {"field": field_name.replace("_", " "), "message": " ".join(messages)},
+        _("%(field)s: %(message)s") % {"field": label, "message": " ".join(messages)},
     )

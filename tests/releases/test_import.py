@@ -168,7 +168,7 @@ def test_seed_import_maps_every_field():
         "Topics: Migration, asylum and integration of migrants (new); "
         "International Cooperation (new)"
     ) in output
-    assert "Speakers: Apostolos Tzitzikostas (EL–EPP) (new), quoted" in output
+    assert "Speakers: Apostolos Tzitzikostas (EL–EPP) (new, quoted)" in output
     assert "Date: 2020-12-12 12:00 CET" in output
 
 
@@ -225,7 +225,7 @@ def test_known_topics_and_speakers_are_matched_not_duplicated():
     tzitzikostas.refresh_from_db()
     assert tzitzikostas.role_sv == "Ordförande"
     assert "(new)" not in output
-    assert "Ylva Johansson, named" in output
+    assert "Ylva Johansson (named in the text)" in output
 
 
 def test_topic_is_matched_by_its_name_in_any_language():
@@ -425,8 +425,9 @@ def test_a_database_rule_broken_late_rolls_back_the_topics_already_created(page)
     with pytest.raises(CommandError) as error:
         run_import(page(lines), "--language", "sv")
 
-    assert "Line 3: title sv: Ensure this value has at most 300 characters" in str(
-        error.value
+    assert (
+        "Line 3: title (Swedish): Ensure this value has at most 300 characters"
+        in str(error.value)
     )
     assert counts() == dict.fromkeys(counts(), 0)
 

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from newsroom.languages import LANGUAGE_CODES
 from releases.importer import LegacyFormatError, decode_legacy, parse_legacy
@@ -107,19 +108,16 @@ class Command(BaseCommand):
             (
                 _("Topics"),
                 "; ".join(
-                    "%s%s" % (topic, _(" (new)") if created else "")
+                    pgettext("topic", "%(name)s (new)") % {"name": topic}
+                    if created
+                    else str(topic)
                     for topic, created in outcome.topics
                 ),
             ),
             (
                 _("Speakers"),
                 "; ".join(
-                    "%s%s%s"
-                    % (
-                        speaker.display_name,
-                        _(" (new)") if created else "",
-                        _(", quoted") if quoted else _(", named"),
-                    )
+                    speaker_note(created, quoted) % {"name": speaker.display_name}
                     for speaker, created, quoted in outcome.speakers
                 ),
             ),
@@ -151,3 +149,14 @@ class Command(BaseCommand):
             return reverse("admin:releases_pressrelease_change", args=[release.pk])
         except NoReverseMatch:
             return ""
+
+
+def speaker_note(created, quoted):
+    """A whole sentence per case, so each language can phrase it its own way."""
+    if created:
+        if quoted:
+            return pgettext("speaker", "%(name)s (new, quoted)")
+        return pgettext("speaker", "%(name)s (new, named in the text)")
+    if quoted:
+        return pgettext("speaker", "%(name)s (quoted)")
+    return pgettext("speaker", "%(name)s (named in the text)")
