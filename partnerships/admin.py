@@ -23,7 +23,8 @@ class OrganisationAdmin(TabbedTranslationAdmin):
     # "cor.europa.eu" typed without a scheme means https.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
-        (None, {"fields": ("name", "acronym", "kind", "website", "logo")}),
+        (None, {"fields": ("name", "acronym", "kind", "website")}),
+        (_("Logo"), {"fields": ("logo", "logo_alt")}),
         (_("Address"), {"fields": ("slug",)}),
     )
 

@@ -1,9 +1,10 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.images import validate_image
+from newsroom.images import ReencodedImageField, require_alt_text
 from newsroom.localized import TranslatedModelMixin
 
 
@@ -33,8 +34,26 @@ class Organisation(TranslatedModelMixin, models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(
-        _("logo"), upload_to="organisations/", blank=True, validators=[validate_image]
+    logo = ReencodedImageField(
+        _("logo"),
+        upload_to="organisations/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+        help_text=_("JPEG, PNG or WebP; PNG keeps a transparent background."),
+    )
+    logo_alt = models.CharField(
+        _("text alternative of the logo"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the logo says, usually the organisation's name as written in "
+            "it. Required with a logo, at least in English."
+        ),
+    )
+    logo_width = models.PositiveIntegerField(_("logo width"), null=True, editable=False)
+    logo_height = models.PositiveIntegerField(
+        _("logo height"), null=True, editable=False
     )
 
     class Meta:
@@ -53,6 +72,12 @@ class Organisation(TranslatedModelMixin, models.Model):
 
     def __str__(self):
         return str(self.localized("name")) or "—"
+
+    def clean(self):
+        super().clean()
+        require_alt_text(
+            self, "logo", "logo_alt", settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        )
 
     def display_name(self):
         """ "Committee of the Regions (CoR)" in the visitor's language."""

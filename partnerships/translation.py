@@ -5,7 +5,7 @@ from partnerships.models import AreaOfWork, Organisation, Partnership
 
 @register(Organisation)
 class OrganisationTranslationOptions(TranslationOptions):
-    fields = ("name", "acronym")
+    fields = ("name", "acronym", "logo_alt")
 
 
 @register(Partnership)

@@ -1,14 +1,11 @@
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.urls import path
-from django.utils import translation
 from django.utils.html import format_html
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
@@ -26,6 +23,7 @@ from releases.models import (
     Speaker,
     Topic,
 )
+from releases.workflow_admin import ScheduleFilter, WorkflowAdminMixin
 
 # Tags ---------------------------------------------------------------------
 #
@@ -154,7 +152,8 @@ class SpeakerAdmin(TabbedTranslationAdmin):
     autocomplete_fields = ("organisation",)
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = (
-        (None, {"fields": ("name", "role", "photo")}),
+        (None, {"fields": ("name", "role")}),
+        (_("Photo"), {"fields": ("photo", "photo_alt")}),
         (
             _("Affiliation"),
             {"fields": ("country", "political_group", "organisation")},
@@ -202,18 +201,25 @@ class PressReleaseForm(forms.ModelForm):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(TabbedTranslationAdmin):
+class PressReleaseAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
     form = PressReleaseForm
     list_display = (
         "reference",
         "display_title",
         "kind",
         "published_at",
-        "status",
+        "state",
         "languages",
     )
     list_display_links = ("reference", "display_title")
-    list_filter = ("status", "kind", "topics", "partnership", "original_language")
+    list_filter = (
+        "status",
+        ScheduleFilter,
+        "kind",
+        "topics",
+        "partnership",
+        "original_language",
+    )
     date_hierarchy = "published_at"
     search_fields = ("reference", *localized_search_fields("title", "lead"))
     search_help_text = _(
@@ -223,9 +229,9 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
     # The slug is the same in every language; English is the one most
     # releases have. Without it, save() makes one from the original title.
     prepopulated_fields = {"slug": (in_default_language("title"),)}
-    readonly_fields = ("created_at", "updated_at")
+    # The status changes only through the workflow's steps (workflow_admin).
+    readonly_fields = ("state", "created_at", "updated_at")
     inlines = (QuoteInline, ContactInline)
-    actions = ("publish", "unpublish")
     save_on_top = True
     # templates/admin/releases/pressrelease/change_form.html places the
     # inlines ("people") between classification and publication.
@@ -253,7 +259,7 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
                 "fields": (
                     "reference",
                     "slug",
-                    "status",
+                    "state",
                     "published_at",
                     ("created_at", "updated_at"),
                 ),
@@ -288,79 +294,3 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
     @admin.display(description=_("languages"))
     def languages(self, obj):
         return language_codes_html(obj.available_languages(), obj.original_language)
-
-    @admin.action(
-        description=_("Publish selected press releases"), permissions=("change",)
-    )
-    def publish(self, request, queryset):
-        """Publish each release that passes the same validation as its form."""
-        published, refused = 0, []
-        for release in queryset.exclude(status=PressRelease.Status.PUBLISHED):
-            release.status = PressRelease.Status.PUBLISHED
-            try:
-                release.full_clean()
-            except ValidationError as error:
-                refused.append("%s: %s" % (release.reference, " ".join(error.messages)))
-                continue
-            self._save_status(request, release)
-            published += 1
-        if published:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d press release was published.",
-                    "%(count)d press releases were published.",
-                    published,
-                )
-                % {"count": published},
-                messages.SUCCESS,
-            )
-        if refused:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d press release could not be published: %(reasons)s",
-                    "%(count)d press releases could not be published: %(reasons)s",
-                    len(refused),
-                )
-                % {"count": len(refused), "reasons": "; ".join(refused)},
-                messages.ERROR,
-            )
-        if not published and not refused:
-            self.message_user(
-                request, _("The selected press releases were already published.")
-            )
-
-    @admin.action(
-        description=_("Unpublish selected press releases"), permissions=("change",)
-    )
-    def unpublish(self, request, queryset):
-        """Turn published releases back into drafts."""
-        unpublished = 0
-        for release in queryset.filter(status=PressRelease.Status.PUBLISHED):
-            release.status = PressRelease.Status.DRAFT
-            self._save_status(request, release)
-            unpublished += 1
-        if unpublished:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d press release was unpublished and is a draft again.",
-                    "%(count)d press releases were unpublished and are drafts again.",
-                    unpublished,
-                )
-                % {"count": unpublished},
-                messages.SUCCESS,
-            )
-        else:
-            self.message_user(
-                request, _("None of the selected press releases was published.")
-            )
-
-    def _save_status(self, request, release):
-        release.save(update_fields=("status", "updated_at"))
-        # Logged like a form change: the label untranslated, so that the
-        # history shows it in each reader's language.
-        with translation.override(None):
-            label = str(capfirst(PressRelease._meta.get_field("status").verbose_name))
-        self.log_change(request, release, [{"changed": {"fields": [label]}}])

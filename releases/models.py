@@ -11,7 +11,7 @@ from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 
-from newsroom.images import validate_image
+from newsroom.images import ReencodedImageField, require_alt_text
 from newsroom.languages import LANGUAGE_CODES, LANGUAGES
 from newsroom.localized import TranslatedModelMixin
 from newsroom.sanitize import clean_html
@@ -130,8 +130,28 @@ class Speaker(TranslatedModelMixin, models.Model):
         choices=MEMBER_STATES,
         help_text=_("Member-state code as the EU writes it (EL for Greece)."),
     )
-    photo = models.ImageField(
-        _("photo"), upload_to="speakers/", blank=True, validators=[validate_image]
+    photo = ReencodedImageField(
+        _("photo"),
+        upload_to="speakers/",
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
+        help_text=_("A portrait: JPEG, PNG or WebP. Metadata is removed."),
+    )
+    photo_alt = models.CharField(
+        _("text alternative of the photo"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the photo shows, for people who cannot see it. Required with a "
+            "photo, at least in English."
+        ),
+    )
+    photo_width = models.PositiveIntegerField(
+        _("photo width"), null=True, editable=False
+    )
+    photo_height = models.PositiveIntegerField(
+        _("photo height"), null=True, editable=False
     )
 
     class Meta:
@@ -153,6 +173,12 @@ class Speaker(TranslatedModelMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("releases:speaker", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        require_alt_text(
+            self, "photo", "photo_alt", settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        )
 
     @property
     def affiliation(self):
@@ -198,6 +224,7 @@ class PressReleaseQuerySet(models.QuerySet):
             "topics",
             "tags",
             "contacts",
+            "images",
             models.Prefetch(
                 "quotes",
                 queryset=PressReleaseSpeaker.objects.select_related("speaker"),
@@ -549,3 +576,68 @@ class PressContact(TranslatedModelMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ReleaseImage(TranslatedModelMixin, models.Model):
+    """A picture shown in a release, with its caption and credit."""
+
+    release = models.ForeignKey(
+        PressRelease,
+        verbose_name=_("press release"),
+        on_delete=models.CASCADE,
+        related_name="images",
+    )
+    image = ReencodedImageField(
+        _("image"),
+        upload_to="releases/",
+        width_field="width",
+        height_field="height",
+        help_text=_(
+            "JPEG, PNG or WebP. Smaller versions for phones and screens are made "
+            "automatically; metadata such as a camera's GPS position is removed."
+        ),
+    )
+    alt = models.CharField(
+        _("text alternative"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it. Required in the "
+            "release's original language."
+        ),
+    )
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    credit = models.CharField(
+        _("credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who holds the rights, e.g. © European Union."),
+    )
+    width = models.PositiveIntegerField(_("width"), null=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, editable=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        ordering = ("position", "pk")
+
+    def __str__(self):
+        return str(self.localized("alt")) or self.image.name
+
+    def clean(self):
+        super().clean()
+        # The original language is the one every translation falls back to,
+        # as a release's title must exist in it.
+        require_alt_text(
+            self,
+            "image",
+            "alt",
+            self.original_language_code() or settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
+        )
+
+    def original_language_code(self):
+        try:
+            return self.release.original_language
+        except PressRelease.DoesNotExist:
+            return None

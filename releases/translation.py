@@ -4,6 +4,7 @@ from releases.models import (
     PressContact,
     PressRelease,
     PressReleaseSpeaker,
+    ReleaseImage,
     Speaker,
     Topic,
 )
@@ -16,7 +17,7 @@ class TopicTranslationOptions(TranslationOptions):
 
 @register(Speaker)
 class SpeakerTranslationOptions(TranslationOptions):
-    fields = ("role",)
+    fields = ("role", "photo_alt")
 
 
 @register(PressRelease)
@@ -32,3 +33,8 @@ class PressReleaseSpeakerTranslationOptions(TranslationOptions):
 @register(PressContact)
 class PressContactTranslationOptions(TranslationOptions):
     fields = ("role",)
+
+
+@register(ReleaseImage)
+class ReleaseImageTranslationOptions(TranslationOptions):
+    fields = ("alt", "caption")
