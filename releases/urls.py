@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from releases import views
+from releases import preview, views
 
 app_name = "releases"
 
@@ -29,4 +29,11 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic"),
     path("speakers/", views.SpeakerListView.as_view(), name="speakers"),
     path("speakers/<slug:slug>/", views.SpeakerDetailView.as_view(), name="speaker"),
+    # Not public: staff only, and signed links for journalists (noindex).
+    path("releases/preview/<int:pk>/", preview.preview, name="preview"),
+    path(
+        "releases/embargoed/<str:token>/",
+        preview.embargo_preview,
+        name="embargo-preview",
+    ),
 ]

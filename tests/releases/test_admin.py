@@ -175,6 +175,7 @@ def test_adding_a_release_saves_content_classification_people_and_publication(
         partnership=str(partnership.pk),
         related=[str(earlier.pk)],
         slug="cities-for-integration",
+        # Not a field: the status changes only through the workflow's steps.
         status="published",
     )
     add_inline_row(
@@ -202,7 +203,7 @@ def test_adding_a_release_saves_content_classification_people_and_publication(
     assert release.title_sv == "Städer och regioner för integration"
     assert release.body_sv == "<p>Första stycket.</p>"
     assert release.kind == "news"
-    assert release.status == "published"
+    assert release.status == "draft"
     assert release.slug == "cities-for-integration"
     assert release.published_at == datetime(2020, 12, 12, 10, 30, tzinfo=BRUSSELS)
     assert set(release.topics.all()) == {migration, cohesion}
@@ -541,6 +542,7 @@ def test_the_list_filters_by_status_kind_topic_partnership_and_language(
     changelist = response.context["cl"]
     assert [spec.title for spec in changelist.filter_specs] == [
         "status",
+        "publication",
         "kind",
         "topics",
         "partnership",
@@ -633,25 +635,22 @@ def test_publishing_one_release_says_so_in_the_singular(admin_client):
     assert messages_of(response) == ["1 press release was published."]
 
 
-def test_unpublishing_turns_published_releases_back_into_drafts(admin_client):
+def test_withdrawing_takes_published_releases_off_the_site(admin_client):
     published = make_release()
     draft = make_draft()
 
-    response = run_action(admin_client, "unpublish", [published, draft])
+    response = run_action(admin_client, "withdraw", [published, draft])
 
     published.refresh_from_db()
-    assert published.status == "draft"
-    assert messages_of(response) == [
-        "1 press release was unpublished and is a draft again."
-    ]
+    draft.refresh_from_db()
+    assert (published.status, draft.status) == ("withdrawn", "draft")
+    assert messages_of(response) == ["1 press release was withdrawn."]
 
 
-def test_unpublishing_reports_the_count_in_the_plural(admin_client):
+def test_withdrawing_reports_the_count_in_the_plural(admin_client):
     releases = [make_release(), make_release(), make_release()]
 
-    response = run_action(admin_client, "unpublish", releases)
+    response = run_action(admin_client, "withdraw", releases)
 
     assert not PressRelease.objects.published().exists()
-    assert messages_of(response) == [
-        "3 press releases were unpublished and are drafts again."
-    ]
+    assert messages_of(response) == ["3 press releases were withdrawn."]
