@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "csp",
     "partnerships",
     "releases",
+    "translations",
 ]
 
 MIDDLEWARE = [
