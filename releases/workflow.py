@@ -188,14 +188,15 @@ def transition(*, release, to, user, comment="", publish_at=None):
     if step.validates:
         stored.full_clean()
 
+    now = timezone.now()
     from_status = stored.status
     stored.status = step.target
     set_time = None
     if step.publishes:
         if publish_at is not None:
             stored.published_at = publish_at
-        elif from_status != Status.WITHDRAWN or stored.published_at > timezone.now():
-            stored.published_at = timezone.now()
+        elif from_status != Status.WITHDRAWN or stored.published_at > now:
+            stored.published_at = now
         set_time = stored.published_at
     stored.save(update_fields=("status", "published_at", "updated_at"))
 
@@ -207,6 +208,7 @@ def transition(*, release, to, user, comment="", publish_at=None):
         from_status=from_status,
         to_status=stored.status,
         user=user,
+        at=now,
         comment=comment.strip(),
         published_at=set_time,
     )
