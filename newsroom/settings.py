@@ -175,6 +175,8 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Largest image an editor may upload, in bytes and in pixels.
 NEWSROOM_MAX_IMAGE_BYTES = int(env("NEWSROOM_MAX_IMAGE_BYTES", 5 * 1024 * 1024))
 NEWSROOM_MAX_IMAGE_PIXELS = int(env("NEWSROOM_MAX_IMAGE_PIXELS", 40_000_000))
+# Largest XLIFF file (or .zip of them, unpacked) a translation import accepts.
+NEWSROOM_MAX_XLIFF_BYTES = int(env("NEWSROOM_MAX_XLIFF_BYTES", 5 * 1024 * 1024))
 
 NEWSROOM_PAGE_SIZE = 20
 

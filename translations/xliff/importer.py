@@ -3,7 +3,7 @@
 The file is checked whole before anything is written, inside one
 transaction:
 
-1. Reading: at most ``XLIFF_MAX_UPLOAD_SIZE`` bytes (a .zip of several files
+1. Reading: at most ``NEWSROOM_MAX_XLIFF_BYTES`` bytes (a .zip of several files
    counts what it unpacks to); parsed with defusedxml, refusing any DTD, so
    no external entity is fetched and no entity expands into a bomb.
 2. Identity: every unit must name an object that exists, one of its
@@ -73,7 +73,7 @@ UNFINISHED_STATES = {
 
 
 def max_size():
-    return getattr(settings, "XLIFF_MAX_UPLOAD_SIZE", DEFAULT_MAX_SIZE)
+    return getattr(settings, "NEWSROOM_MAX_XLIFF_BYTES", DEFAULT_MAX_SIZE)
 
 
 class Rejected(Exception):
