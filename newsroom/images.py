@@ -253,7 +253,10 @@ def _check_bytes(data):
         _refuse(_("This file is not a JPEG, PNG or WebP image."), "image_not_an_image")
     if kind not in ALLOWED_FORMATS:
         _refuse(
-            _("This is a %(kind)s file. Only JPEG, PNG and WebP images are accepted."),
+            _(
+                "This file is in %(kind)s format; only JPEG, PNG and WebP images "
+                "are accepted."
+            ),
             "image_format",
             kind=kind,
         )

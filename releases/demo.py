@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
@@ -22,11 +23,13 @@ from modeltranslation.utils import build_localized_fieldname
 from newsroom.slugs import ascii_slugify
 from partnerships.models import AreaOfWork, Organisation, Partnership
 from releases.demo_data import content
+from releases.demo_data import images as demo_images
 from releases.importer import decode_legacy, legacy_reference, parse_legacy
 from releases.models import (
     PressContact,
     PressRelease,
     PressReleaseSpeaker,
+    ReleaseImage,
     Speaker,
     Topic,
 )
@@ -219,7 +222,26 @@ def _seed_release(partnership):
     quote.quote_en = english["quote"]
     quote.save()
     _contacts(release, count=2)
+    _seed_image(release)
     return release
+
+
+def _seed_image(release):
+    """A picture for the seed, so that its page shows a figure."""
+    if release.images.exists():
+        return
+    values = demo_images.SEED_IMAGE
+    image = ReleaseImage(
+        release=release,
+        credit=values["credit"],
+        **_translated("alt", values["alt"]),
+        **_translated("caption", values["caption"]),
+    )
+    image.image.save(
+        "european-flag.png", ContentFile(demo_images.european_flag()), save=False
+    )
+    image.full_clean()
+    image.save()
 
 
 def _contacts(release, *, count):

@@ -26,6 +26,7 @@ from tests.factories import (
     make_speaker,
     make_topic,
 )
+from tests.images import make_release_image
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,7 @@ class Newsroom:
     def grow(self, count):
         """Add ``count`` releases, with new themes, speakers and partners."""
         self.partnership.partners.add(make_organisation(), make_organisation())
+        make_release_image(self.release)
         make_area(self.partnership)
         for _ in range(count):
             n = next(_serial)
@@ -113,8 +115,8 @@ BUDGET = {
     "list-page-2": 5,
     "archive-year": 7,  # months, count, page, themes, previous and next year
     "archive-month": 7,  # days, count, page, themes, previous and next month
-    "detail": 6,  # release, themes, tags, contacts, quotes with speakers, related
-    "detail-fallback": 6,
+    "detail": 7,  # release, themes, tags, contacts, images, quotes, related
+    "detail-fallback": 7,
     "topics": 1,  # themes with counts
     "topic": 4,  # theme, count, page, themes of each release
     "speakers": 1,  # speakers with counts and organisations
