@@ -7,13 +7,18 @@ import from here.
 from django.conf import settings
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 from modeltranslation.utils import build_localized_fieldname
 
 from newsroom.languages import LANGUAGE_CODES, translated_name
+from translations.admin_limits import TranslatorInlineLimits, TranslatorLimits
 
 
-class TabbedTranslationAdmin(TranslationAdmin):
+class TabbedTranslationAdmin(TranslatorLimits, TranslationAdmin):
     """One tab per language for every translated field.
 
     modeltranslation's own TabbedTranslationAdmin takes jQuery UI from its
@@ -21,6 +26,10 @@ class TabbedTranslationAdmin(TranslationAdmin):
     load nothing from outside the site, so the bundled copy named by
     MODELTRANSLATION_JQUERY_UI_URL is listed here instead. admin-extra marks
     the tabs of languages that have text, which 24 tabs need.
+
+    TranslatorLimits gives translators a form limited to their languages'
+    columns, enforced on the server (translations/admin_limits.py). It comes
+    first: it must see a POST as it was sent, before anything rewrites it.
     """
 
     class Media:
@@ -37,6 +46,14 @@ class TabbedTranslationAdmin(TranslationAdmin):
                 "admin-extra/language-tabs.css",
             )
         }
+
+
+class StackedTranslationInline(TranslatorInlineLimits, TranslationStackedInline):
+    """An inline of translated rows, limited for translators like its parent."""
+
+
+class TabularTranslationInline(TranslatorInlineLimits, TranslationTabularInline):
+    """An inline of translated rows, limited for translators like its parent."""
 
 
 def localized_search_fields(*fields):

@@ -3,10 +3,10 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationTabularInline
 
 from newsroom.admin import (
     TabbedTranslationAdmin,
+    TabularTranslationInline,
     in_default_language,
     language_codes_html,
     localized_search_fields,
@@ -33,7 +33,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
         return language_codes_html(obj.available_languages("name"))
 
 
-class AreaOfWorkInline(TranslationTabularInline):
+class AreaOfWorkInline(TabularTranslationInline):
     model = AreaOfWork
     fields = ("title", "position")
     extra = 0

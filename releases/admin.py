@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationStackedInline
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
 from newsroom.admin import (
+    StackedTranslationInline,
     TabbedTranslationAdmin,
     in_default_language,
     language_codes_html,
@@ -165,7 +165,7 @@ class SpeakerAdmin(TabbedTranslationAdmin):
 # Press releases -----------------------------------------------------------
 
 
-class QuoteInline(TranslationStackedInline):
+class QuoteInline(StackedTranslationInline):
     model = PressReleaseSpeaker
     fields = ("speaker", "role", "quote", "position")
     autocomplete_fields = ("speaker",)
@@ -175,7 +175,14 @@ class QuoteInline(TranslationStackedInline):
 class ContactForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
-        if not cleaned_data.get("email") and not cleaned_data.get("phone"):
+
+        def value(name):
+            # A translator's form shows the address read-only: the stored one.
+            if name in self.fields:
+                return cleaned_data.get(name)
+            return getattr(self.instance, name)
+
+        if not value("email") and not value("phone"):
             # Says in words what the contact_email_or_phone constraint means.
             raise ValidationError(
                 _("Give an email address or a phone number."), code="no_contact"
@@ -183,7 +190,7 @@ class ContactForm(forms.ModelForm):
         return cleaned_data
 
 
-class ContactInline(TranslationStackedInline):
+class ContactInline(StackedTranslationInline):
     model = PressContact
     form = ContactForm
     fields = ("name", "role", ("email", "phone"), "position")

@@ -125,7 +125,13 @@ class WorkflowAdminMixin:
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        return obj is None or workflow.can_edit(request.user, obj)
+        # A translator's form (translations/admin_limits.py) writes only
+        # their languages' text, which may follow the release in any state.
+        return (
+            obj is None
+            or workflow.can_edit(request.user, obj)
+            or self.is_translating(request, obj)
+        )
 
     def has_publish_permission(self, request):
         return workflow.is_publisher(request.user)

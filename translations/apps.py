@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,5 +10,8 @@ class TranslationsConfig(AppConfig):
 
     def ready(self):
         from translations import signals
+        from translations.roles import ensure_groups_after_migrate
 
         signals.connect()
+        # The Communications and Translators groups (translations/roles.py).
+        post_migrate.connect(ensure_groups_after_migrate, sender=self)
