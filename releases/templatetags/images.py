@@ -30,8 +30,12 @@ def _srcset(renditions, storage):
     )
 
 
-def picture_context(image, alt, sizes="100vw", square=False, css_class=""):
-    """What _responsive_image.html needs, or None when there is nothing to show."""
+def picture_context(image, alt, sizes="100vw", square=False, css_class="", width=None):
+    """What _responsive_image.html needs, or None when there is nothing to show.
+
+    ``width`` fixes the width it is shown at (the height follows); without
+    it, the stylesheet decides, and width and height give only the ratio.
+    """
     if not image:
         return None
     try:
@@ -54,8 +58,10 @@ def picture_context(image, alt, sizes="100vw", square=False, css_class=""):
         "src": storage.url(src[-1].name),
         "srcset": _srcset(fallback, storage),
         "sizes": sizes,
-        "width": renditions.width,
-        "height": renditions.height,
+        "width": width or renditions.width,
+        "height": round(renditions.height * width / renditions.width)
+        if width
+        else renditions.height,
         "alt": alt,
         "alt_language": alt.language
         if isinstance(alt, Localized) and alt.is_fallback
@@ -65,13 +71,13 @@ def picture_context(image, alt, sizes="100vw", square=False, css_class=""):
 
 
 @register.simple_tag
-def responsive_image(image, alt, sizes="100vw", square=False, css_class=""):
+def responsive_image(image, alt, sizes="100vw", square=False, css_class="", width=None):
     """A <picture> for ``image`` (a ReencodedImageField's file).
 
     ``sizes`` is the width the image takes in the layout, as in HTML;
     ``square=True`` crops to the square thumbnails (portraits).
     """
-    context = picture_context(image, alt, sizes, square, css_class)
+    context = picture_context(image, alt, sizes, square, css_class, width)
     if context is None:
         return ""
     return render_to_string("includes/_responsive_image.html", context)
