@@ -1,9 +1,11 @@
 from django import forms
 from django.contrib import admin
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import EU_LANGUAGES
-from translations.models import TranslatorProfile
+from translations import access, views
+from translations.models import TranslatorProfile, Workspace
 
 
 class TranslatorProfileForm(forms.ModelForm):
@@ -33,3 +35,49 @@ class TranslatorProfileAdmin(admin.ModelAdmin):
     @admin.display(description=_("languages"))
     def language_list(self, obj):
         return obj.language_names() or "—"
+
+
+@admin.register(Workspace)
+class WorkspaceAdmin(admin.ModelAdmin):
+    """The queue (the changelist), the side-by-side editor and the coverage.
+
+    Open to staff who translate (a translator profile) and to editors; each
+    view checks the language and object it is asked for (translations.access).
+    """
+
+    def has_module_permission(self, request):
+        return bool(access.user_languages(request.user))
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        site = self.admin_site
+
+        def wrap(view):
+            def wrapper(request, *args, **kwargs):
+                return view(request, site, *args, **kwargs)
+
+            return site.admin_view(wrapper)
+
+        queue = wrap(views.queue_view)
+        return [
+            path("", queue, name="translations_queue"),
+            # The name the admin's index links a model by.
+            path("", queue, name="translations_workspace_changelist"),
+            path("coverage/", wrap(views.coverage_view), name="translations_coverage"),
+            path(
+                "translate/<slug:model>/<int:pk>/<slug:language>/",
+                wrap(views.editor_view),
+                name="translations_editor",
+            ),
+        ]

@@ -142,12 +142,6 @@ class TranslationRecord(models.Model):
     class Meta:
         verbose_name = _("translation record")
         verbose_name_plural = _("translation records")
-        permissions = [
-            (
-                "translate_all_languages",
-                _("Can translate into every language and see the coverage"),
-            )
-        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["content_type", "object_id", "field", "language"],
@@ -169,3 +163,17 @@ class TranslationRecord(models.Model):
 
     def __str__(self):
         return "%s.%s [%s]" % (self.content_type.model, self.field, self.language)
+
+
+class Workspace(TranslationRecord):
+    """The translation workspace's entry in the admin (translations/admin.py).
+
+    A proxy: the admin lists models, and the queue, the side-by-side editor
+    and the coverage matrix hang from this one's URLs.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = _("translation workspace")
+        verbose_name_plural = _("translation workspace")
+        default_permissions = ()

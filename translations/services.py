@@ -29,6 +29,7 @@ when a person says a translation is still right for today's source.
 
 import contextlib
 import contextvars
+import functools
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -54,20 +55,20 @@ class Status(models.TextChoices):
 # Models and fields -----------------------------------------------------------
 
 
+@functools.cache
 def translatable_models():
     """{model: (field, ...)} for every model with translated fields.
 
     Read from modeltranslation's registry, so that a field registered later
-    (an image's alt text) is tracked without a change here. Ordered by app
-    and model name, so that every list built from it is stable.
+    (an image's alt text) is tracked without a change here. In the order of
+    registration (each app's translation.py, apps in INSTALLED_APPS order):
+    a release's quotes before its contacts, as in its admin.
     """
-    registered = sorted(
-        translator.get_registered_models(abstract=False),
-        key=lambda model: model._meta.label_lower,
-    )
+    registered = translator.get_registered_models(abstract=False)
     return {model: translated_fields(model) for model in registered}
 
 
+@functools.cache
 def translated_fields(model):
     """The model's translated fields, in the model's field order."""
     names = translator.get_options_for_model(model).get_field_names()
@@ -80,16 +81,38 @@ def is_rich_text(model, field):
     return field in getattr(model, "rich_text_fields", ())
 
 
+@functools.cache
+def parent_field(model):
+    """The foreign key that makes ``model`` part of another translatable model.
+
+    A release's quotes, contacts and images, a partnership's areas of work:
+    rows deleted with their parent and translated with it. None for a model
+    that stands on its own.
+    """
+    registered = translator.get_registered_models(abstract=False)
+    for field in model._meta.concrete_fields:
+        if (
+            isinstance(field, models.ForeignKey)
+            and field.remote_field.on_delete is models.CASCADE
+            and field.related_model in registered
+        ):
+            return field
+    return None
+
+
 def source_language(obj):
     """The language ``obj`` was written in: what its translations come from.
 
-    A release's original language (and its quotes' and images', through the
-    model's own ``original_language_code``); everything else is written in
-    the default language.
+    A release's original language, which its parts (quotes, contacts,
+    images) share; everything else is written in the default language.
     """
     code = None
     if hasattr(obj, "original_language_code"):
         code = obj.original_language_code()
+    if code is None:
+        parent = parent_field(type(obj))
+        if parent is not None and getattr(obj, parent.attname) is not None:
+            return source_language(getattr(obj, parent.name))
     return (
         code if code in LANGUAGE_CODES else settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     )
@@ -116,6 +139,7 @@ class RecordIndex:
 
     def __init__(self, records=()):
         self._records = {}
+        self._fingerprints = {}
         for record in records:
             key = (record.content_type_id, record.object_id, record.field)
             self._records[key + (record.language,)] = record
@@ -130,6 +154,13 @@ class RecordIndex:
     def get(self, obj, field, language):
         content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
         return self._records.get((content_type.pk, obj.pk, field, language))
+
+    def source_fingerprint(self, obj, field, source):
+        """fingerprint(source), computed once per object and field."""
+        key = (id(obj), field)
+        if key not in self._fingerprints:
+            self._fingerprints[key] = (obj, fingerprint(source))
+        return self._fingerprints[key][1]
 
 
 def record_for(obj, field, language):
@@ -152,12 +183,12 @@ def field_status(obj, field, language, *, records=None):
         return None
     if not text_in(obj, field, language):
         return Status.MISSING
-    record = (
-        records.get(obj, field, language)
-        if records is not None
-        else record_for(obj, field, language)
-    )
-    if record is not None and record.source_fingerprint != fingerprint(source):
+    if records is None:
+        records = RecordIndex.for_objects([obj], languages=[language])
+    record = records.get(obj, field, language)
+    if record is not None and record.source_fingerprint != records.source_fingerprint(
+        obj, field, source
+    ):
         return Status.OUTDATED
     return Status.UP_TO_DATE
 

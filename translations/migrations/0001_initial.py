@@ -48,7 +48,6 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'translation record',
                 'verbose_name_plural': 'translation records',
-                'permissions': [('translate_all_languages', 'Can translate into every language and see the coverage')],
                 'indexes': [models.Index(fields=['language', 'content_type', 'object_id'], name='translation_record_queue_idx')],
                 'constraints': [models.UniqueConstraint(fields=('content_type', 'object_id', 'field', 'language'), name='translation_record_unique'), models.CheckConstraint(condition=models.Q(('language__in', ('bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv')), ('source_language__in', ('bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv'))), name='translation_record_languages_valid')],
             },

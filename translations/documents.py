@@ -1,0 +1,190 @@
+"""What a translator works on: an object with its parts, in one piece.
+
+A press release is translated together with its quotes, contacts and
+images; a partnership with its areas of work. The parts are the
+translatable models whose rows belong to another (services.parent_field);
+everything else translatable stands on its own: topics, speakers (their
+role), organisations. Derived from modeltranslation's registry, so that a
+model registered later joins the workspace by itself.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from modeltranslation.utils import build_localized_fieldname
+
+from newsroom.languages import LANGUAGE_CODES
+from translations import services
+from translations.services import Status
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    model: type
+    #: (accessor, model) of the parts, e.g. ("quotes", PressReleaseSpeaker).
+    parts: tuple
+
+    @property
+    def key(self):
+        return self.model._meta.model_name
+
+    @property
+    def label(self):
+        return self.model._meta.verbose_name_plural
+
+    @property
+    def dated(self):
+        return _has_field(self.model, "published_at")
+
+
+def _has_field(model, name):
+    return any(f.name == name for f in model._meta.concrete_fields)
+
+
+#: The order the queue lists the types in: releases first.
+_ORDER = ("pressrelease", "topic", "speaker", "partnership", "organisation")
+
+
+def document_types():
+    """{key: DocumentType}: releases first, then the rest by name."""
+    models = services.translatable_models()
+    parts, standalone = {}, []
+    for model in models:
+        parent = services.parent_field(model)
+        if parent is None:
+            standalone.append(model)
+        else:
+            accessor = parent.remote_field.get_accessor_name()
+            parts.setdefault(parent.related_model, []).append((accessor, model))
+    types = [DocumentType(model, tuple(parts.get(model, ()))) for model in standalone]
+    types.sort(
+        key=lambda t: (
+            _ORDER.index(t.key) if t.key in _ORDER else len(_ORDER),
+            t.key,
+        )
+    )
+    return {t.key: t for t in types}
+
+
+def document_type_for(model):
+    for document_type in document_types().values():
+        if document_type.model is model:
+            return document_type
+    return None
+
+
+def _columns(model, languages):
+    """The columns loaded for ``languages``: translated ones and what lists show."""
+    wanted = {"pk"}
+    for name in ("original_language", "published_at", "kind", "status", "reference",
+                 "slug", "name", "position"):  # fmt: skip
+        if _has_field(model, name):
+            wanted.add(name)
+    parent = services.parent_field(model)
+    if parent is not None:
+        wanted.add(parent.name)
+    for translated in services.translated_fields(model):
+        wanted.update(build_localized_fieldname(translated, code) for code in languages)
+    return wanted
+
+
+def with_parts(document_type, queryset, languages=None):
+    """``queryset`` with its parts prefetched, loading only ``languages``' text.
+
+    ``languages``: the codes whose columns are needed, sources included;
+    None for every language.
+    """
+    languages = LANGUAGE_CODES if languages is None else languages
+    queryset = queryset.only(*_columns(document_type.model, languages))
+    prefetches = [
+        Prefetch(
+            accessor,
+            queryset=model._default_manager.only(*_columns(model, languages)),
+        )
+        for accessor, model in document_type.parts
+    ]
+    return queryset.prefetch_related(*prefetches)
+
+
+@dataclass(eq=False)
+class Unit:
+    """One translatable field of one object (the document or a part)."""
+
+    obj: object
+    field: str
+    status: Status
+
+    @property
+    def key(self):
+        """The form field's name: unique within a document."""
+        return "%s-%s-%s" % (self.obj._meta.model_name, self.obj.pk, self.field)
+
+
+@dataclass
+class Summary:
+    """A document's status in one language."""
+
+    status: Status | None
+    units: list = field(default_factory=list)
+
+    def count(self, status):
+        return sum(1 for unit in self.units if unit.status == status)
+
+    @property
+    def total(self):
+        return len(self.units)
+
+    @property
+    def needs_work(self):
+        return self.status in (Status.MISSING, Status.OUTDATED)
+
+
+def objects_of(document_type, document):
+    """The document, then its parts, in their own order."""
+    yield document
+    for accessor, _model in document_type.parts:
+        yield from getattr(document, accessor).all()
+
+
+def summarise(document_type, document, language, records):
+    units = []
+    for obj in objects_of(document_type, document):
+        for name in services.translated_fields(type(obj)):
+            value = services.field_status(obj, name, language, records=records)
+            if value is not None:
+                units.append(Unit(obj, name, value))
+    return Summary(services.overall(unit.status for unit in units), units)
+
+
+def summaries(document_type, documents, languages):
+    """{(pk, language): Summary} for ``documents`` (parts prefetched).
+
+    One query for the records, whatever the number of documents.
+    """
+    every = [
+        obj for document in documents for obj in objects_of(document_type, document)
+    ]
+    records = services.RecordIndex.for_objects(every, languages=languages)
+    return {
+        (document.pk, language): summarise(document_type, document, language, records)
+        for document in documents
+        for language in languages
+    }
+
+
+def label(document, language=None):
+    """What a list calls ``document``, without loading anything more.
+
+    A speaker's name; else the first translated field in ``language``, else
+    in the source language.
+    """
+    if _has_field(type(document), "name") and "name" not in services.translated_fields(
+        type(document)
+    ):
+        return document.name
+    first = services.translated_fields(type(document))[0]
+    if language:
+        text = services.text_in(document, first, language)
+        if text:
+            return text
+    return services.source_text(document, first) or "—"
