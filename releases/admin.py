@@ -24,6 +24,7 @@ from releases.models import (
     Topic,
 )
 from releases.workflow_admin import ScheduleFilter, WorkflowAdminMixin
+from translations.xliff.admin import XliffAdminMixin
 
 # Tags ---------------------------------------------------------------------
 #
@@ -208,7 +209,7 @@ class PressReleaseForm(forms.ModelForm):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
+class PressReleaseAdmin(XliffAdminMixin, WorkflowAdminMixin, TabbedTranslationAdmin):
     form = PressReleaseForm
     list_display = (
         "reference",

@@ -358,6 +358,11 @@ def _unit_12(body, unit, document):
     )
     for segment in unit.segmentation.segments:
         attrs = {"id": "%s.%s" % (unit.key, segment.id), q(XML, "space"): "preserve"}
+        if segment.id in unit.targets:
+            # What translate-toolkit and Weblate read as "not fuzzy".
+            attrs["approved"] = (
+                "no" if unit.status == services.Status.OUTDATED else "yes"
+            )
         if unit.max_length:
             attrs.update(maxwidth=str(unit.max_length), **{"size-unit": "char"})
         trans_unit = ET.SubElement(group, q(XLIFF12, "trans-unit"), attrs)

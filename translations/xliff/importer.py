@@ -342,11 +342,7 @@ def _parse_12(name, root, ns):
                         id=segment_id,
                         source=source or [],
                         target=target,
-                        state=(
-                            target_element.get("state", "")
-                            if target_element is not None
-                            else ""
-                        ),
+                        state=_state_12(trans_unit, target_element),
                         source_error=source_error
                         or (
                             ""
@@ -367,6 +363,15 @@ def _parse_12(name, root, ns):
                 )
             )
     return units
+
+
+def _state_12(trans_unit, target):
+    """The target's state; "needs-review-translation" if marked unapproved."""
+    if target is None:
+        return ""
+    if trans_unit.get("approved") == "no":
+        return "needs-review-translation"
+    return target.get("state", "")
 
 
 def _field_groups_12(name, element, ns):

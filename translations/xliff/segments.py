@@ -209,10 +209,15 @@ class Segmentation:
 
     def shape(self):
         """The skeleton without whitespace: what two texts must share to align."""
-        return [
-            _WHITESPACE.sub("", piece) if isinstance(piece, str) else piece
-            for piece in self.skeleton
-        ]
+        shape = []
+        for piece in self.skeleton:
+            if isinstance(piece, int):
+                shape.append(piece)
+            elif shape and isinstance(shape[-1], str):
+                shape[-1] += _WHITESPACE.sub("", piece)
+            else:
+                shape.append(_WHITESPACE.sub("", piece))
+        return [piece for piece in shape if piece != ""]
 
 
 class _Element:

@@ -27,14 +27,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--release",
-            action="append",
+            action="extend",
+            nargs="+",
             required=True,
             metavar="REFERENCE",
             help=_("A release's reference, e.g. COR/20/123; repeat for several."),
         )
         parser.add_argument(
             "--target",
-            action="append",
+            action="extend",
+            nargs="+",
             required=True,
             metavar="LANGUAGE",
             help=_("A language to translate into, e.g. sv; repeat for several."),
