@@ -27,6 +27,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "correct-horse-battery-staple"
 
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Hash test passwords cheaply: these tests log in and fail dozens of times."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 # Runs in every page and popup before the page's own scripts.
 WATCH = """
 document.addEventListener("securitypolicyviolation", function (event) {
@@ -168,7 +175,7 @@ def test_admin_release_form_breaks_no_policy(page, live_server, newsroom, violat
     page.locator(".calendarbox td a", has_text=re.compile(r"^15$")).first.click()
     page.locator(".datetimeshortcuts .clock-icon").first.click()
     page.locator(".clockbox a", has_text="Noon").first.click()
-    page.locator(".inline-group .add-row a").first.click()
+    page.locator("#quotes-group .add-row a").click()
     pick_autocomplete(page, "id_quotes-0-speaker", "Anna")
 
     # "Add another" topic, in the admin's popup window.
