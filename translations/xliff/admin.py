@@ -76,6 +76,7 @@ class ImportForm(forms.Form):
     )
     dry_run = forms.BooleanField(
         label=_("Only check the file: show what would be imported, change nothing"),
+        label_suffix="",
         required=False,
     )
 
@@ -147,7 +148,12 @@ class XliffAdminMixin:
                     user=request.user,
                     dry_run=form.cleaned_data["dry_run"],
                 )
-                level = messages.SUCCESS if report.ok else messages.ERROR
+                if not report.ok:
+                    level = messages.ERROR
+                elif report.applied and not report.dry_run:
+                    level = messages.SUCCESS
+                else:
+                    level = messages.WARNING if report.conflicts else messages.INFO
                 self.message_user(request, report.summary(), level)
         else:
             form = ImportForm()
