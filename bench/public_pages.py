@@ -35,6 +35,9 @@ def main():
     os.environ["DEBUG"] = "false"
     os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    # Plain HTTP in process, as behind a TLS-terminating proxy; production
+    # settings would otherwise redirect every request to HTTPS.
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
     import django
 
