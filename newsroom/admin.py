@@ -15,10 +15,11 @@ from modeltranslation.admin import (
 from modeltranslation.utils import build_localized_fieldname
 
 from newsroom.languages import LANGUAGE_CODES, translated_name
+from newsroom.revision_admin import RevisionAdmin
 from translations.admin_limits import TranslatorInlineLimits, TranslatorLimits
 
 
-class TabbedTranslationAdmin(TranslatorLimits, TranslationAdmin):
+class TabbedTranslationAdmin(TranslatorLimits, RevisionAdmin, TranslationAdmin):
     """One tab per language for every translated field.
 
     modeltranslation's own TabbedTranslationAdmin takes jQuery UI from its
@@ -30,6 +31,10 @@ class TabbedTranslationAdmin(TranslatorLimits, TranslationAdmin):
     TranslatorLimits gives translators a form limited to their languages'
     columns, enforced on the server (translations/admin_limits.py). It comes
     first: it must see a POST as it was sent, before anything rewrites it.
+
+    RevisionAdmin keeps a revision per save, with history, compare and
+    restore, and refuses a save that would overwrite someone else's change
+    made meanwhile (newsroom/revision_admin.py, newsroom/conflicts.py).
     """
 
     class Media:

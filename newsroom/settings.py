@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "taggit",
+    # Revisions of releases, topics, speakers, organisations and partnerships.
+    "reversion",
     "axes",
     "csp",
     "partnerships",

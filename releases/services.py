@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from newsroom import revisions
 from newsroom.languages import LANGUAGE_CODES, translated_name
 from newsroom.slugs import ascii_slugify, unique_slug
 from releases.importer import LegacyFormatError, Note, legacy_reference
@@ -81,6 +82,14 @@ def import_legacy_release(*, parsed, language, reference=None, publish=False):
 
     release.topics.set(topic for topic, _created in topics)
     _set_quotes(release, language, speakers)
+    # Kept as a revision, like an admin save; with the topics and speakers
+    # the import created.
+    revisions.record(
+        release,
+        *(topic for topic, new in topics if new),
+        *(speaker for speaker, new, _role, _quote in speakers if new),
+        comment=revisions.comment(revisions.IMPORTED, language=language),
+    )
     return ImportOutcome(
         release=release,
         created=created,
