@@ -22,6 +22,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from newsroom.slugs import ascii_slugify
 from partnerships.models import AreaOfWork, Organisation, Partnership
+from releases import workflow
 from releases.demo_data import content
 from releases.demo_data import images as demo_images
 from releases.importer import decode_legacy, legacy_reference, parse_legacy
@@ -30,18 +31,23 @@ from releases.models import (
     PressRelease,
     PressReleaseSpeaker,
     ReleaseImage,
+    ReleaseTransition,
     Speaker,
     Topic,
 )
+from releases.roles import AUTHORS, PUBLISHERS, sync_roles
 from releases.services import import_legacy_release
 
 SEED_PATH = Path(__file__).resolve().parent / "demo_data" / "seed_sv.txt"
 #: References of the invented releases; their presence means "loaded".
 REFERENCE_PREFIX = "DEMO-"
 FURTHER_RELEASES = 48
-#: The password of the demo's "admin" user on a developer's machine.
+#: The password of the demo's users on a developer's machine.
 DEMO_PASSWORD = "newsroom-demo"
 ADMIN_USERNAME = "admin"
+#: The demo's staff in the two editorial roles (releases/roles.py).
+AUTHOR_USERNAME = "author"
+PUBLISHER_USERNAME = "publisher"
 
 
 @dataclass
@@ -50,6 +56,7 @@ class DemoSummary:
     releases: int
     public: int
     drafts: int
+    in_review: int
     scheduled: int
 
 
@@ -82,12 +89,14 @@ def load_demo(*, now=None):
         seed=seed,
         now=now,
     )
+    _workflow_history(releases, now=now)
     every = PressRelease.objects.filter(pk__in=[seed.pk, *(r.pk for r in releases)])
     return DemoSummary(
         seed=seed,
         releases=every.count(),
         public=every.published().count(),
         drafts=every.filter(status=PressRelease.Status.DRAFT).count(),
+        in_review=every.filter(status=PressRelease.Status.REVIEW).count(),
         scheduled=every.filter(
             status=PressRelease.Status.PUBLISHED, published_at__gt=timezone.now()
         ).count(),
@@ -101,15 +110,91 @@ def ensure_admin(*, debug):
     so that ``make run`` can print the login every time. Otherwise a random
     one is made the first time and can only be printed then.
     """
+    return _ensure_login(
+        ADMIN_USERNAME,
+        debug=debug,
+        create=lambda users, password: users.create_superuser(
+            ADMIN_USERNAME, "admin@newsroom.example.org", password
+        ),
+    )
+
+
+def ensure_editors(*, debug):
+    """The demo's author and publisher, staff in their groups.
+
+    [(username, password to print or None)], with passwords as ensure_admin()
+    makes them.
+    """
+    groups = sync_roles()
+    logins = []
+    for username, group in (
+        (AUTHOR_USERNAME, groups[AUTHORS]),
+        (PUBLISHER_USERNAME, groups[PUBLISHERS]),
+    ):
+
+        def create(users, password, username=username):
+            return users.create_user(
+                username,
+                "%s@newsroom.example.org" % username,
+                password,
+                is_staff=True,
+            )
+
+        logins.append(_ensure_login(username, debug=debug, create=create))
+        get_user_model()._default_manager.get(username=username).groups.add(group)
+    return logins
+
+
+def _ensure_login(username, *, debug, create):
     users = get_user_model()._default_manager
-    user = users.filter(username=ADMIN_USERNAME).first()
+    user = users.filter(username=username).first()
     if user is None:
         password = DEMO_PASSWORD if debug else secrets.token_urlsafe(12)
-        users.create_superuser(ADMIN_USERNAME, "admin@newsroom.example.org", password)
-        return ADMIN_USERNAME, password
+        create(users, password)
+        return username, password
     if debug and user.check_password(DEMO_PASSWORD):
-        return ADMIN_USERNAME, DEMO_PASSWORD
-    return ADMIN_USERNAME, None
+        return username, DEMO_PASSWORD
+    return username, None
+
+
+def _workflow_history(releases, *, now):
+    """The steps that brought the release in review and the scheduled one
+    where they are, by the demo's author and publisher; recorded once."""
+    users = get_user_model()._default_manager
+    author = users.filter(username=AUTHOR_USERNAME).first()
+    publisher = users.filter(username=PUBLISHER_USERNAME).first()
+    Status = PressRelease.Status
+    for release in releases:
+        if release.transitions.exists():
+            continue
+        steps = []
+        if release.status == Status.REVIEW or workflow.is_scheduled(release):
+            steps.append(
+                (Status.DRAFT, Status.REVIEW, author, content.REVIEW_COMMENT, None)
+            )
+        if workflow.is_scheduled(release):
+            steps += [
+                (Status.REVIEW, Status.APPROVED, publisher, "", None),
+                (
+                    Status.APPROVED,
+                    Status.PUBLISHED,
+                    publisher,
+                    content.SCHEDULE_COMMENT,
+                    release.published_at,
+                ),
+            ]
+        for hours_ago, (from_, to, user, comment, published_at) in zip(
+            range(len(steps) * 2, 0, -2), steps, strict=False
+        ):
+            ReleaseTransition.objects.create(
+                release=release,
+                from_status=from_,
+                to_status=to,
+                user=user,
+                at=now - timedelta(hours=hours_ago),
+                comment=comment,
+                published_at=published_at,
+            )
 
 
 def _translated(prefix, values):
@@ -316,10 +401,12 @@ def _release(*, index, subject, template, speaker, published_at, now):
         "status": PressRelease.Status.PUBLISHED,
         "published_at": published_at,
     }
-    # Two drafts that are not ready yet and one release scheduled for next
-    # week: they exist, but the public must not see them.
-    if index in (FURTHER_RELEASES - 3, FURTHER_RELEASES // 2):
+    # A draft that is not ready yet, one waiting for review and one release
+    # scheduled for next week: they exist, but the public must not see them.
+    if index == FURTHER_RELEASES // 2:
         values["status"] = PressRelease.Status.DRAFT
+    if index == FURTHER_RELEASES - 3:
+        values["status"] = PressRelease.Status.REVIEW
     if index == FURTHER_RELEASES - 1:
         next_week = timezone.localtime(now + timedelta(days=7))
         values["published_at"] = next_week.replace(

@@ -844,3 +844,7 @@ LANGUAGE_PATTERNS = (
     (None, ()),  # one of de, fr, el, in turn
     ("fr", ("en",)),
 )
+
+# The workflow history of the release in review and of the scheduled one.
+REVIEW_COMMENT = "Ready for review: the figures are from the latest Eurostat release."
+SCHEDULE_COMMENT = "Embargoed until the plenary session opens."

@@ -15,9 +15,11 @@ from releases.models import (
     PressContact,
     PressRelease,
     PressReleaseSpeaker,
+    ReleaseTransition,
     Speaker,
     Topic,
 )
+from releases.roles import AUTHORS, PUBLISHERS
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +33,7 @@ MODELS = (
     PressReleaseSpeaker,
     PressContact,
     Tag,
+    ReleaseTransition,
     get_user_model(),
 )
 
@@ -64,13 +67,17 @@ def seed():
 
 def test_first_run_reports_what_it_loaded(demo_output):
     assert demo_output.splitlines()[0] == (
-        "Loaded the demo: 49 releases (46 public, 2 drafts, 1 scheduled), "
-        "including the seed LEGACY-20201212-38802cd0."
+        "Loaded the demo: 49 releases (public: 46, draft: 1, in review: 1, "
+        "scheduled: 1), including the seed LEGACY-20201212-38802cd0."
     )
-    # Tests run with DEBUG off: the password is made up and printed once.
-    assert demo_output.splitlines()[1].startswith(
-        "Admin login: http://127.0.0.1:8000/admin/  user: admin  password: "
-    )
+    # Tests run with DEBUG off: the passwords are made up and printed once.
+    for line, user in zip(
+        demo_output.splitlines()[1:], ("Admin", "Author", "Publisher"), strict=True
+    ):
+        assert line.startswith(
+            "%s login: http://127.0.0.1:8000/admin/  user: %s  password: "
+            % (user, user.lower())
+        )
 
 
 def test_the_committee_and_the_commission():
@@ -193,17 +200,48 @@ def test_enough_releases_for_lists_archives_and_fallbacks():
     assert PressContact.objects.count() > 10
 
 
-def test_drafts_and_scheduled_releases_exist_but_are_not_public():
+def test_a_draft_one_in_review_and_one_scheduled_exist_but_are_not_public():
     drafts = PressRelease.objects.filter(status=PressRelease.Status.DRAFT)
+    in_review = PressRelease.objects.filter(status=PressRelease.Status.REVIEW)
     scheduled = PressRelease.objects.filter(
         status=PressRelease.Status.PUBLISHED, published_at__gt=timezone.now()
     )
-    assert drafts.count() == 2
-    assert scheduled.count() == 1
+    assert (drafts.count(), in_review.count(), scheduled.count()) == (1, 1, 1)
     public = PressRelease.objects.published()
-    assert not public.filter(pk__in=drafts).exists()
-    assert not public.filter(pk__in=scheduled).exists()
+    hidden = [r.pk for r in (*drafts, *in_review, *scheduled)]
+    assert not public.filter(pk__in=hidden).exists()
     assert public.count() == PressRelease.objects.count() - 3
+
+
+def test_the_author_and_the_publisher_are_staff_in_their_roles():
+    users = get_user_model().objects
+    author, publisher = users.get(username="author"), users.get(username="publisher")
+    assert author.is_staff and publisher.is_staff
+    assert not (author.is_superuser or publisher.is_superuser)
+    assert [g.name for g in author.groups.all()] == [AUTHORS]
+    assert [g.name for g in publisher.groups.all()] == [PUBLISHERS]
+    assert publisher.has_perm("releases.publish_pressrelease")
+    assert not author.has_perm("releases.publish_pressrelease")
+
+
+def test_the_release_in_review_and_the_scheduled_one_have_their_history():
+    in_review = PressRelease.objects.get(status=PressRelease.Status.REVIEW)
+    scheduled = PressRelease.objects.get(
+        status=PressRelease.Status.PUBLISHED, published_at__gt=timezone.now()
+    )
+
+    assert [
+        (step.from_status, step.to_status, step.user.username)
+        for step in in_review.transitions.all()
+    ] == [("draft", "review", "author")]
+    steps = list(scheduled.transitions.all())
+    assert [(s.to_status, s.user.username) for s in steps] == [
+        ("published", "publisher"),
+        ("approved", "publisher"),
+        ("review", "author"),
+    ]
+    assert steps[0].published_at == scheduled.published_at
+    assert ReleaseTransition.objects.count() == 4
 
 
 def test_every_release_has_a_title_lead_and_body_in_its_original_language():
@@ -223,10 +261,12 @@ def test_second_run_says_so_and_changes_nothing():
     assert output.splitlines()[0] == (
         "The demo content is already loaded; nothing to do."
     )
-    # The login is printed every time, so `make run` always shows it.
-    assert output.splitlines()[1].startswith(
-        "Admin login: http://127.0.0.1:8000/admin/  user: admin"
-    )
+    # The logins are printed every time, so `make run` always shows them.
+    assert [line.split("  (")[0] for line in output.splitlines()[1:]] == [
+        "Admin login: http://127.0.0.1:8000/admin/  user: admin",
+        "Author login: http://127.0.0.1:8000/admin/  user: author",
+        "Publisher login: http://127.0.0.1:8000/admin/  user: publisher",
+    ]
 
 
 def test_building_again_finds_everything_instead_of_duplicating():
@@ -254,3 +294,16 @@ def test_admin_password_elsewhere_is_random_and_printed_only_once():
     assert password and password != "newsroom-demo"
     assert get_user_model().objects.get(username="admin").check_password(password)
     assert demo.ensure_admin(debug=False) == ("admin", None)
+
+
+def test_editor_logins_on_a_developer_machine_use_the_demo_password():
+    get_user_model().objects.filter(username__in=["author", "publisher"]).delete()
+
+    assert demo.ensure_editors(debug=True) == [
+        ("author", "newsroom-demo"),
+        ("publisher", "newsroom-demo"),
+    ]
+    assert (
+        get_user_model().objects.get(username="author").check_password("newsroom-demo")
+    )
+    assert demo.ensure_editors(debug=False) == [("author", None), ("publisher", None)]

@@ -14,7 +14,8 @@ class Command(BaseCommand):
             "Load the demo content once: the seed press release from the old "
             "website, its speakers, organisations and partnership, and some fifty "
             "releases around it. Does nothing if the demo is already there. Also "
-            "makes sure there is an “admin” superuser and prints the login."
+            "makes sure there are an “admin” superuser, an “author” and a "
+            "“publisher”, and prints their logins."
         )
 
     def add_arguments(self, parser):
@@ -26,6 +27,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, site, **options):
         with transaction.atomic():
+            # The users first: the demo's workflow history names the author
+            # and the publisher.
+            logins = [(_("Admin"), *demo.ensure_admin(debug=settings.DEBUG))]
+            (author, publisher) = demo.ensure_editors(debug=settings.DEBUG)
+            logins += [(_("Author"), *author), (_("Publisher"), *publisher)]
             if demo.is_loaded():
                 self.stdout.write(
                     _("The demo content is already loaded; nothing to do.")
@@ -35,34 +41,38 @@ class Command(BaseCommand):
                 self.stdout.write(
                     self.style.SUCCESS(
                         _(
-                            "Loaded the demo: %(releases)d releases (%(public)d "
-                            "public, %(drafts)d drafts, %(scheduled)d scheduled), "
-                            "including the seed %(reference)s."
+                            "Loaded the demo: %(releases)d releases (public: "
+                            "%(public)d, draft: %(drafts)d, in review: "
+                            "%(in_review)d, scheduled: %(scheduled)d), including "
+                            "the seed %(reference)s."
                         )
                         % {
                             "releases": summary.releases,
                             "public": summary.public,
                             "drafts": summary.drafts,
+                            "in_review": summary.in_review,
                             "scheduled": summary.scheduled,
                             "reference": summary.seed.reference,
                         }
                     )
                 )
-            username, password = demo.ensure_admin(debug=settings.DEBUG)
         try:
             admin_url = site.rstrip("/") + reverse("admin:index")
         except NoReverseMatch:
             admin_url = site
-        if password:
-            self.stdout.write(
-                _("Admin login: %(url)s  user: %(user)s  password: %(password)s")
-                % {"url": admin_url, "user": username, "password": password}
-            )
-        else:
-            self.stdout.write(
-                _(
-                    "Admin login: %(url)s  user: %(user)s  (password as set when it "
-                    "was created; change it with `manage.py changepassword %(user)s`)"
+        for role, username, password in logins:
+            values = {"role": role, "url": admin_url, "user": username}
+            if password:
+                self.stdout.write(
+                    _("%(role)s login: %(url)s  user: %(user)s  password: %(password)s")
+                    % {**values, "password": password}
                 )
-                % {"url": admin_url, "user": username}
-            )
+            else:
+                self.stdout.write(
+                    _(
+                        "%(role)s login: %(url)s  user: %(user)s  (password as set "
+                        "when it was created; change it with `manage.py "
+                        "changepassword %(user)s`)"
+                    )
+                    % values
+                )
