@@ -16,6 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from newsroom.languages import LANGUAGE_CODES, translated_name
 from newsroom.revision_admin import RevisionAdmin
+from newsroom.widgets import RichTextWidget
 from translations.admin_limits import TranslatorInlineLimits, TranslatorLimits
 
 
@@ -51,6 +52,13 @@ class TabbedTranslationAdmin(TranslatorLimits, RevisionAdmin, TranslationAdmin):
                 "admin-extra/language-tabs.css",
             )
         }
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # The model's rich-text fields get the editor; modeltranslation then
+        # copies the original field's widget to each language's column.
+        if db_field.name in getattr(self.model, "rich_text_fields", ()):
+            kwargs["widget"] = RichTextWidget
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class StackedTranslationInline(TranslatorInlineLimits, TranslationStackedInline):

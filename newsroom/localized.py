@@ -10,11 +10,11 @@ fallback.
 
 from django.conf import settings
 from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
 from newsroom.languages import LANGUAGE_CODES, native_name, translated_name
+from newsroom.sanitize import safe_html
 
 
 class Localized:
@@ -33,17 +33,18 @@ class Localized:
         # __html__ alone never reaches them: sanitised rich text has to come
         # out of str() already marked safe to render as HTML.
         if self.rich:
-            return mark_safe(self.text)
+            return safe_html(self.text)
         return self.text
 
     def __bool__(self):
         return bool(self.text)
 
     def __html__(self):
-        # Rich text was sanitised with nh3 when it was saved (see
-        # newsroom.sanitize); everything else is escaped like any variable.
+        # Rich text was sanitised with nh3 when it was saved, and is again
+        # here, in case it reached the database without save() (bulk_create,
+        # update(), a fixture); everything else is escaped like any variable.
         if self.rich:
-            return mark_safe(self.text)
+            return safe_html(self.text)
         return conditional_escape(self.text)
 
     def __eq__(self, other):

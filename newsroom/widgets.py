@@ -1,0 +1,85 @@
+"""The admin's rich-text editor for body and more information.
+
+A textarea that static/admin-extra/richtext.js enhances into a WYSIWYG editor
+(Squire, with DOMPurify, both vendored under static/vendor/). The textarea
+stays in the form and holds the submitted value, so without JavaScript an
+editor still writes HTML by hand; with it, the textarea is hidden and kept in
+step with the editor. The editor's allow-list comes from newsroom.sanitize,
+which also sanitises every language on save: what the toolbar can make is
+what the server keeps.
+"""
+
+import json
+
+from django.contrib.admin.widgets import AdminTextareaWidget
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.languages import LANGUAGE_CODES
+from newsroom.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+
+#: What the toolbar and its link form say, in the editor's interface language.
+LABELS = {
+    "toolbar": _("Text formatting"),
+    "paragraph": _("Paragraph"),
+    "heading": _("Heading"),
+    "subheading": _("Subheading"),
+    "bold": _("Bold"),
+    "italic": _("Italic"),
+    "bulletedList": _("Bulleted list"),
+    "numberedList": _("Numbered list"),
+    "quote": _("Quote"),
+    "link": _("Link"),
+    "undo": _("Undo"),
+    "redo": _("Redo"),
+    "source": _("Edit as HTML"),
+    "editor": _("Rich text"),
+    "toolbarHint": _("Alt+F10 moves to the formatting toolbar."),
+    "linkAddress": _("Link address"),
+    "linkApply": _("Apply"),
+    "linkRemove": _("Remove link"),
+    "linkCancel": _("Cancel"),
+    "linkInvalid": _(
+        "Enter a web address (https://…), an address on this site (/…), "
+        "an email address or a phone number (tel:…)."
+    ),
+}
+
+
+def field_language(name):
+    """``"sv"`` for ``body_sv`` (or an inline's ``quotes-0-body_sv``)."""
+    for code in LANGUAGE_CODES:
+        if name.endswith("_" + code):
+            return code
+    return None
+
+
+class RichTextWidget(AdminTextareaWidget):
+    class Media:
+        js = (
+            "vendor/dompurify/purify.min.js",
+            "vendor/squire/squire-raw.js",
+            "admin-extra/richtext.js",
+        )
+        css = {"all": ("admin-extra/richtext.css",)}
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        # Rendered into an attribute, so escaped like any other: the labels
+        # are the interface language's, evaluated now, not at import.
+        widget_attrs["data-richtext"] = json.dumps(
+            {
+                "labels": {key: str(label) for key, label in LABELS.items()},
+                "allowedTags": sorted(ALLOWED_TAGS),
+                "allowedAttributes": {
+                    tag: sorted(names) for tag, names in ALLOWED_ATTRIBUTES.items()
+                },
+                "urlSchemes": sorted(URL_SCHEMES),
+            },
+            ensure_ascii=False,
+        )
+        # The text's own language, for spelling and for screen readers.
+        language = field_language(name)
+        if language and "lang" not in widget_attrs:
+            widget_attrs["lang"] = language
+        return context

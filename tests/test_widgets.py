@@ -1,0 +1,100 @@
+"""The rich-text widget (newsroom/widgets.py) as the admin renders it."""
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from newsroom.languages import LANGUAGE_CODES
+from newsroom.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+from newsroom.widgets import LABELS, RichTextWidget
+
+
+class _Textareas(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = {}
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "textarea":
+            attrs = dict(attrs)
+            self.found[attrs["name"]] = attrs
+
+
+def textareas(html):
+    parser = _Textareas()
+    parser.feed(html)
+    return parser.found
+
+
+@pytest.fixture
+def add_form(admin_client):
+    response = admin_client.get(reverse("admin:releases_pressrelease_add"))
+    assert response.status_code == 200
+    return response
+
+
+@pytest.mark.django_db
+def test_body_and_more_information_get_the_editor_in_every_language(add_form):
+    found = textareas(add_form.content.decode())
+    rich = {name for name, attrs in found.items() if "data-richtext" in attrs}
+    assert rich == {
+        "%s_%s" % (field, code)
+        for field in ("body", "more_information")
+        for code in LANGUAGE_CODES
+    }
+    # Plain text stays a plain textarea.
+    assert "data-richtext" not in found["lead_en"]
+    # Each keeps modeltranslation's classes, so that the language tabs work,
+    # and says which language its text is in.
+    assert "mt-field-body-sv" in found["body_sv"]["class"]
+    assert found["body_sv"]["lang"] == "sv"
+    assert found["more_information_el"]["lang"] == "el"
+
+
+@pytest.mark.django_db
+def test_the_editor_is_given_the_server_s_allow_list_and_its_labels(add_form):
+    config = json.loads(
+        textareas(add_form.content.decode())["body_en"]["data-richtext"]
+    )
+    assert set(config["allowedTags"]) == ALLOWED_TAGS
+    assert {tag: set(names) for tag, names in config["allowedAttributes"].items()} == (
+        ALLOWED_ATTRIBUTES
+    )
+    assert set(config["urlSchemes"]) == URL_SCHEMES
+    assert config["labels"]["bold"] == "Bold"
+    assert set(config["labels"]) == set(LABELS)
+
+
+def test_labels_are_in_the_interface_language_when_rendered():
+    widget = RichTextWidget()
+    with translation.override("en"):
+        english = widget.get_context("body_sv", "", {})["widget"]["attrs"]
+    labels = json.loads(english["data-richtext"])["labels"]
+    assert labels["heading"] == "Heading"
+    # Evaluated at render time, not at import: a lazy string would not
+    # survive json.dumps.
+    assert all(isinstance(value, str) for value in labels.values())
+
+
+@pytest.mark.django_db
+def test_the_editor_loads_only_files_bundled_with_the_site(add_form):
+    html = add_form.content.decode()
+    for path in RichTextWidget().media._js + [
+        css for group in RichTextWidget().media._css.values() for css in group
+    ]:
+        assert (settings.BASE_DIR / "static" / path).exists(), path
+        assert settings.STATIC_URL + path in html
+    sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
+    assert sources
+    assert not [url for url in sources if re.match(r"(https?:)?//", url)]
+
+
+def test_vendored_libraries_carry_their_licences():
+    vendor = settings.BASE_DIR / "static" / "vendor"
+    assert "MIT License" in (vendor / "squire" / "LICENSE").read_text()
+    assert "Apache License" in (vendor / "dompurify" / "LICENSE").read_text()
