@@ -887,9 +887,9 @@ def test_a_translator_is_offered_only_their_languages(client, release):
     url = reverse("admin:releases_pressrelease_changelist")
     listing = client.get(url)
     assert b"Export for translation (XLIFF)" in listing.content
-    assert (
-        reverse("admin:releases_pressrelease_xliff_import").encode() in listing.content
-    )
+    import_url = reverse("admin:releases_pressrelease_xliff_import").encode()
+    assert import_url in listing.content
+    assert import_url in client.get(reverse("admin:translations_queue")).content
     chosen = {"action": "export_for_translation", "_selected_action": [release.pk]}
     page = client.post(url, chosen)
     assert b'value="sv"' in page.content and b'value="de"' not in page.content
