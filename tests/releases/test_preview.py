@@ -175,7 +175,9 @@ def test_a_publisher_creates_a_link_that_opens_the_embargoed_release(client):
 
     html = response.content.decode()
     [url] = re.findall(r'value="(http://testserver/en/releases/embargoed/[^"]+)"', html)
-    assert "Valid until %s." % date_format(until, "DATETIME_FORMAT") in html
+    assert "can read the release until %s," % date_format(until, "DATETIME_FORMAT") in (
+        html
+    )
     entry = LogEntry.objects.get(object_id=str(release.pk))
     assert entry.get_change_message() == "Made a preview link valid until %s." % (
         until.isoformat(timespec="minutes")
