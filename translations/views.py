@@ -4,8 +4,9 @@ Registered on the admin site by translations/admin.py (WorkspaceAdmin), so
 every view is staff-only, CSRF-protected and drawn in the admin's frame.
 """
 
+import json
+
 from django import forms
-from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -14,11 +15,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from modeltranslation.utils import build_localized_fieldname
 
+from newsroom import revisions
 from newsroom.languages import LANGUAGE_CODES, translated_name
 from newsroom.sanitize import clean_html, safe_html
 from translations import access, documents, services
@@ -313,20 +316,38 @@ def _units(document_type, document, language, records):
     return summary, summary.units
 
 
-def _keep_revision(document, user, language):
-    """A revision of the document as saved, where revisions are kept (issue 4)."""
-    if not apps.is_installed("reversion"):
-        return
-    try:
-        from newsroom import revisions
-    except ImportError:
-        return
-    revisions.record(
-        document,
-        user=user,
-        comment=_("Translation into %(language)s")
-        % {"language": translated_name(language)},
-    )
+def _keep_revision(document, user, changed, language):
+    """A revision of the document as saved, so that its history shows the change.
+
+    The comment is the admin's kind (changed fields, per part), written with
+    untranslated labels so that each reader sees it in their own language.
+    """
+    items = []
+    with translation.override(None):
+        for obj, units in changed.items():
+            fields = [
+                str(
+                    capfirst(
+                        obj._meta.get_field(
+                            build_localized_fieldname(unit.field, language)
+                        ).verbose_name
+                    )
+                )
+                for unit in units
+            ]
+            if obj is document:
+                items.append({"changed": {"fields": fields}})
+            else:
+                items.append(
+                    {
+                        "changed": {
+                            "name": str(obj._meta.verbose_name),
+                            "object": str(obj),
+                            "fields": fields,
+                        }
+                    }
+                )
+    revisions.record(document, user=user, comment=json.dumps(items))
 
 
 def editor_view(request, admin_site, model, pk, language):
@@ -557,8 +578,8 @@ def _save(user, document, units, mine, language, *, confirming):
                     obj=obj, language=language, fields=fields, user=user
                 )
                 confirmed += [u for u in units if u.obj is obj and u.field in done]
-    if changed or confirmed:
-        _keep_revision(document, user, language)
+    if changed:
+        _keep_revision(document, user, changed, language)
     return list(mine), confirmed
 
 

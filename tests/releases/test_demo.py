@@ -71,12 +71,19 @@ def test_first_run_reports_what_it_loaded(demo_output):
         "scheduled: 1), including the seed LEGACY-20201212-38802cd0."
     )
     # Tests run with DEBUG off: the passwords are made up and printed once.
-    for line, user in zip(
-        demo_output.splitlines()[1:], ("Admin", "Author", "Publisher"), strict=True
+    for line, (role, user) in zip(
+        demo_output.splitlines()[1:],
+        (
+            ("Admin", "admin"),
+            ("Author", "author"),
+            ("Publisher", "publisher"),
+            ("Translator", "translator-sv"),
+        ),
+        strict=True,
     ):
         assert line.startswith(
             "%s login: http://127.0.0.1:8000/admin/  user: %s  password: "
-            % (user, user.lower())
+            % (role, user)
         )
 
 
@@ -266,6 +273,7 @@ def test_second_run_says_so_and_changes_nothing():
         "Admin login: http://127.0.0.1:8000/admin/  user: admin",
         "Author login: http://127.0.0.1:8000/admin/  user: author",
         "Publisher login: http://127.0.0.1:8000/admin/  user: publisher",
+        "Translator login: http://127.0.0.1:8000/admin/  user: translator-sv",
     ]
 
 

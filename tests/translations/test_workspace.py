@@ -541,3 +541,20 @@ def test_topics_are_translated_in_the_same_editor(translator_client):
     topic.refresh_from_db()
     assert (topic.name_sv, topic.name_en) == ("Sammanhållning", "Cohesion")
     assert set(services.status(topic, "sv").values()) == {Status.UP_TO_DATE}
+
+
+def test_a_saved_translation_is_kept_in_the_release_history(translator_client, release):
+    from reversion.models import Version
+
+    from newsroom.revisions import describe
+
+    post_editor(
+        translator_client,
+        release,
+        "sv",
+        {"pressrelease-%d-title" % release.pk: "Regionerna möts i Strasbourg"},
+    )
+
+    version = Version.objects.get_for_object(release).order_by("-pk").first()
+    assert version.revision.user.username == "translator-sv"
+    assert describe(version.revision) == "Changed Title [sv]."

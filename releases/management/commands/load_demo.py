@@ -5,6 +5,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from releases import demo
+from translations import demo as translation_demo
 
 
 class Command(BaseCommand):
@@ -14,8 +15,8 @@ class Command(BaseCommand):
             "Load the demo content once: the seed press release from the old "
             "website, its speakers, organisations and partnership, and some fifty "
             "releases around it. Does nothing if the demo is already there. Also "
-            "makes sure there are an “admin” superuser, an “author” and a "
-            "“publisher”, and prints their logins."
+            "makes sure there are an “admin” superuser, an “author”, a "
+            "“publisher” and a Swedish translator, and prints their logins."
         )
 
     def add_arguments(self, parser):
@@ -32,12 +33,22 @@ class Command(BaseCommand):
             logins = [(_("Admin"), *demo.ensure_admin(debug=settings.DEBUG))]
             (author, publisher) = demo.ensure_editors(debug=settings.DEBUG)
             logins += [(_("Author"), *author), (_("Publisher"), *publisher)]
+            logins.append(
+                (
+                    _("Translator"),
+                    *translation_demo.ensure_translator(
+                        debug=settings.DEBUG, password=demo.DEMO_PASSWORD
+                    ),
+                )
+            )
             if demo.is_loaded():
                 self.stdout.write(
                     _("The demo content is already loaded; nothing to do.")
                 )
             else:
                 summary = demo.load_demo()
+                # Work for the translator: Swedish made before English changed.
+                translation_demo.outdate_swedish()
                 self.stdout.write(
                     self.style.SUCCESS(
                         _(
