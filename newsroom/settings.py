@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Public pages: Cache-Control never past the next scheduled publication.
+    "releases.middleware.PublicCacheControlMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -181,6 +183,10 @@ NEWSROOM_MAX_IMAGE_PIXELS = int(env("NEWSROOM_MAX_IMAGE_PIXELS", 40_000_000))
 NEWSROOM_MAX_XLIFF_BYTES = int(env("NEWSROOM_MAX_XLIFF_BYTES", 5 * 1024 * 1024))
 
 NEWSROOM_PAGE_SIZE = 20
+# Seconds browsers and shared caches may keep a public page, capped by the
+# next scheduled publication (releases/middleware.py). 0: "no-cache", so
+# publications and withdrawals show at once.
+NEWSROOM_PUBLIC_MAX_AGE = int(env("NEWSROOM_PUBLIC_MAX_AGE", 0))
 
 # A release form with 24 languages posts about 50 fields per quoted speaker;
 # Django's default of 1000 would refuse a release quoting a dozen people.
