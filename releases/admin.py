@@ -20,9 +20,11 @@ from releases.models import (
     PressContact,
     PressRelease,
     PressReleaseSpeaker,
+    ReleaseImage,
     Speaker,
     Topic,
 )
+from releases.templatetags.images import responsive_image
 from releases.workflow_admin import ScheduleFilter, WorkflowAdminMixin
 from translations.xliff.admin import XliffAdminMixin
 
@@ -166,6 +168,20 @@ class SpeakerAdmin(TabbedTranslationAdmin):
 # Press releases -----------------------------------------------------------
 
 
+class ImageInline(StackedTranslationInline):
+    model = ReleaseImage
+    fields = ("image", "preview", "alt", "caption", "credit", "position")
+    readonly_fields = ("preview",)
+    extra = 0
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        # The stored, re-encoded file, as the public site will show it.
+        return (
+            responsive_image(obj.image, obj.localized("alt"), "160px", width=160) or "—"
+        )
+
+
 class QuoteInline(StackedTranslationInline):
     model = PressReleaseSpeaker
     fields = ("speaker", "role", "quote", "position")
@@ -239,7 +255,7 @@ class PressReleaseAdmin(XliffAdminMixin, WorkflowAdminMixin, TabbedTranslationAd
     prepopulated_fields = {"slug": (in_default_language("title"),)}
     # The status changes only through the workflow's steps (workflow_admin).
     readonly_fields = ("state", "created_at", "updated_at")
-    inlines = (QuoteInline, ContactInline)
+    inlines = (ImageInline, QuoteInline, ContactInline)
     save_on_top = True
     # templates/admin/releases/pressrelease/change_form.html places the
     # inlines ("people") between classification and publication.

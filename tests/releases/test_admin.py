@@ -319,6 +319,7 @@ def test_the_change_form_follows_content_classification_people_publication(
     assert headings == [
         "Content",
         "Classification",
+        "Images",
         "Speakers quoted",
         "Press contacts",
         "Publication",
