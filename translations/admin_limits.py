@@ -43,6 +43,8 @@ logger = logging.getLogger("newsroom.security")
 #: limited right to change applies.
 _FLAG = "_newsroom_translator_form"
 
+_SUBWIDGET = re.compile(r"_\d+$")
+
 _REFUSED = _(
     "You may change only the translations into your own languages; nothing was saved."
 )
@@ -72,6 +74,12 @@ def _without(fieldsets, hidden):
         if fields:
             result.append((name, {**options, "fields": fields}))
     return result
+
+
+def _field_name(posted):
+    """The field a posted name is for: a split date and time post
+    ``published_at_0`` and ``published_at_1``."""
+    return _SUBWIDGET.sub("", posted)
 
 
 def _hidden_languages(user, model, obj):
@@ -202,14 +210,15 @@ class TranslatorLimits:
         """
         user, posted = request.user, {*request.POST, *request.FILES}
         allowed = editable_fields(user, self.model, obj)
-        bad = posted & (all_fields(self.model) - allowed)
+        forbidden = all_fields(self.model) - allowed
+        bad = {name for name in posted if _field_name(name) in forbidden}
         for prefix, inline, fk in self._inline_prefixes(request, obj):
             inline_allowed = editable_fields(user, inline.model, obj) | {fk}
             forbidden = (all_fields(inline.model) - inline_allowed) | {"DELETE"}
             row = re.compile(r"^%s-\d+-(.+)$" % re.escape(prefix))
             for name in posted:
                 match = row.match(name)
-                if match and match.group(1) in forbidden:
+                if match and _field_name(match.group(1)) in forbidden:
                     bad.add(name)
             try:
                 total = int(request.POST.get("%s-TOTAL_FORMS" % prefix, 0))
