@@ -23,11 +23,14 @@ organisations and partnerships all apply translations/permissions.py alike:
 import logging
 import re
 
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from newsroom.languages import LANGUAGE_CODES
+from newsroom.sanitize import safe_html
 from translations.permissions import (
     all_fields,
     editable_fields,
@@ -45,6 +48,9 @@ _FLAG = "_newsroom_translator_form"
 
 _SUBWIDGET = re.compile(r"_\d+$")
 
+#: {(model, column): display}: see _rich_text_display().
+_RICH_TEXT_DISPLAYS = {}
+
 _REFUSED = _(
     "You may change only the translations into your own languages; nothing was saved."
 )
@@ -54,18 +60,22 @@ def _translating(request, model):
     return getattr(request, _FLAG, False) and is_translator(request.user, model)
 
 
-def _without(fieldsets, hidden):
-    """``fieldsets`` less the field names in ``hidden``; empty sets dropped."""
+def _without(fieldsets, hidden, replaced=None):
+    """``fieldsets`` less the names in ``hidden``, empty sets dropped, and
+    the names in ``replaced`` replaced."""
+    replaced = replaced or {}
 
     def keep(fields):
         kept = []
         for entry in fields:
             if isinstance(entry, (list, tuple)):
-                entry = tuple(name for name in entry if name not in hidden)
+                entry = tuple(
+                    replaced.get(name, name) for name in entry if name not in hidden
+                )
                 if entry:
                     kept.append(entry if len(entry) > 1 else entry[0])
             elif entry not in hidden:
-                kept.append(entry)
+                kept.append(replaced.get(entry, entry))
         return kept
 
     result = []
@@ -80,6 +90,36 @@ def _field_name(posted):
     """The field a posted name is for: a split date and time post
     ``published_at_0`` and ``published_at_1``."""
     return _SUBWIDGET.sub("", posted)
+
+
+def _rich_text_display(model, name):
+    """A read-only rich-text column shown as formatted text, not as tags.
+
+    For the source a translator reads. Django shows a read-only model field
+    escaped, so the fieldset gets this callable in the column's place; one
+    per column, because the admin finds read-only fields by identity.
+    """
+    key = (model, name)
+    if key not in _RICH_TEXT_DISPLAYS:
+
+        @admin.display(description=model._meta.get_field(name).verbose_name)
+        def display(obj):
+            return safe_html(getattr(obj, name)) or admin.site.empty_value_display
+
+        display.__name__ = name
+        _RICH_TEXT_DISPLAYS[key] = display
+    return _RICH_TEXT_DISPLAYS[key]
+
+
+def _rich_text_displays(user, model, obj):
+    """{read-only rich-text column: its display} for a translator's form."""
+    allowed = editable_fields(user, model, obj)
+    return {
+        name: _rich_text_display(model, name)
+        for field in getattr(model, "rich_text_fields", ())
+        for name in (build_localized_fieldname(field, c) for c in LANGUAGE_CODES)
+        if name not in allowed
+    }
 
 
 def _hidden_languages(user, model, obj):
@@ -178,13 +218,23 @@ class TranslatorLimits:
         fieldsets = super().get_fieldsets(request, obj)
         if not _translating(request, self.model):
             return fieldsets
-        return _without(fieldsets, _hidden_languages(request.user, self.model, obj))
+        user = request.user
+        return _without(
+            fieldsets,
+            _hidden_languages(user, self.model, obj),
+            _rich_text_displays(user, self.model, obj),
+        )
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not _translating(request, self.model):
             return readonly
-        return [*readonly, *_readonly_extra(request.user, self.model, obj, readonly)]
+        user = request.user
+        return [
+            *readonly,
+            *_readonly_extra(user, self.model, obj, readonly),
+            *_rich_text_displays(user, self.model, obj).values(),
+        ]
 
     def get_prepopulated_fields(self, request, obj=None):
         if _translating(request, self.model):

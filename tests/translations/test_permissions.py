@@ -394,6 +394,9 @@ def test_a_translator_sees_the_source_and_the_rest_read_only(as_role, world):
         assert text in page
     # No workflow step is offered to a translator.
     assert "/workflow/" not in page
+    # The source's rich text reads as text, not as tags.
+    assert release.body_en in page
+    assert "&lt;p&gt;" not in page
 
 
 def test_a_release_written_in_the_translators_language_is_view_only(as_role, world):
