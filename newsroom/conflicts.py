@@ -37,6 +37,7 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.forms.widgets import ChoiceWidget
 from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -362,7 +363,7 @@ def _widget_data(widget, name, value):
             yield name, "on"
     elif isinstance(widget, forms.FileInput):
         return
-    elif isinstance(widget, forms.ChoiceWidget):
+    elif isinstance(widget, ChoiceWidget):
         for item in widget.format_value(value):
             yield name, item
     else:

@@ -381,14 +381,14 @@ def unit_label(model, unit):
     """ "Title (sv)", "Topics", "Speakers quoted": a unit as an editor calls it."""
     model_field = model._meta.get_field(unit)
     if model_field.auto_created and not model_field.concrete:
-        return capfirst(model_field.related_model._meta.verbose_name_plural)
+        return str(capfirst(model_field.related_model._meta.verbose_name_plural))
     original = getattr(model_field, "translated_field", None)
     if original is not None:
         return gettext("%(field)s (%(language)s)") % {
             "field": capfirst(original.verbose_name),
             "language": model_field.language,
         }
-    return capfirst(model_field.verbose_name)
+    return str(capfirst(model_field.verbose_name))
 
 
 def versions_since(version):
