@@ -81,3 +81,7 @@ class WorkspaceAdmin(admin.ModelAdmin):
                 name="translations_editor",
             ),
         ]
+
+
+# The languages on the user's own page too (translations/admin_users.py).
+from translations import admin_users  # noqa: E402, F401

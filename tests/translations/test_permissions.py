@@ -680,3 +680,33 @@ def test_an_editor_changes_any_field_and_relation(as_role, world):
     release.refresh_from_db()
     assert (release.title_en, release.title_de) == ("Edited", "Bearbeitet")
     assert list(release.topics.all()) == [world["other"]["topic"]]
+
+
+# Profiles: set by an administrator ----------------------------------------------
+
+
+def test_an_administrator_sets_a_users_languages_on_the_users_page(as_role, world):
+    client = as_role("superuser")
+    user = _user("new-translator", is_staff=True, group=TRANSLATORS)
+    url = reverse("admin:auth_user_change", args=(user.pk,))
+    data = form_data(client.get(url))
+    data["translator_profile-0-languages"] = ["sv", "de"]
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, errors_of(response)
+    assert TranslatorProfile.objects.get(user=user).languages == ["de", "sv"]
+    assert editable_fields(
+        User.objects.get(pk=user.pk), Topic, world["objects"]["topic"]
+    ) == {"name_de", "name_sv", "description_de", "description_sv"}
+
+
+def test_saving_a_user_without_languages_makes_no_profile(as_role, world):
+    client = as_role("superuser")
+    user = _user("plain-staff", is_staff=True)
+    url = reverse("admin:auth_user_change", args=(user.pk,))
+
+    response = client.post(url, form_data(client.get(url)))
+
+    assert response.status_code == 302, errors_of(response)
+    assert not TranslatorProfile.objects.filter(user=user).exists()
