@@ -22,6 +22,7 @@ from django.contrib.auth.models import Group
 from django.db import models, transaction
 from django.urls import reverse
 
+from newsroom.revisions import ensure_current_revision, record
 from partnerships.models import AreaOfWork, Organisation, Partnership
 from releases.models import (
     PressContact,
@@ -230,6 +231,11 @@ def snapshot(obj):
                         f, row
                     )
     return state
+
+
+def fresh(obj):
+    """``obj`` read again: the module's objects are shared, never changed."""
+    return type(obj)._base_manager.get(pk=obj.pk)
 
 
 def changed_keys(before, after):
@@ -646,6 +652,51 @@ def test_an_xliff_import_writes_only_the_translators_languages(
     assert changed == ({"title_sv"} if allowed else set())
 
 
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize(
+    ("role", "language", "status"),
+    [
+        ("translator_sv", "sv", 200),
+        ("translator_sv", "de", 403),
+        ("translator_de", "de", 200),
+        ("translator_de", "sv", 403),
+        ("staff", "sv", 403),
+        # The source language is edited in the object's own admin.
+        ("translator_sv", "en", 302),
+    ],
+)
+def test_the_side_by_side_editor_opens_only_in_the_translators_languages(
+    as_role, world, model, role, language, status
+):
+    client = as_role(role)
+    obj = world["objects"][model]
+    url = reverse(
+        "admin:translations_editor", args=(obj._meta.model_name, obj.pk, language)
+    )
+
+    assert client.get(url).status_code == status
+    if status == 403:
+        assert_refused(client, url, {"_confirm": "1"}, obj)
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_a_translator_can_compare_revisions_but_not_restore_one(as_role, world, model):
+    obj = fresh(world["objects"][model])
+    old = ensure_current_revision(obj)
+    setattr(obj, translated_fields(type(obj))[0] + "_en", "Changed by an editor")
+    obj.save()
+    record(obj, user=world["users"]["editor"])
+    client = as_role("translator_sv")
+    compare = admin_url(model, "compare", obj.pk) + "?from=%d" % old.pk
+    restore = admin_url(model, "restore", obj.pk, old.pk)
+
+    response = client.get(compare)
+
+    assert response.status_code == 200
+    assert restore not in response.content.decode()
+    assert_refused(client, restore, {}, obj)
+
+
 def test_a_translator_cannot_give_themselves_a_language(as_role, world):
     client = as_role("translator_sv")
     profile = TranslatorProfile.objects.get(user=world["users"]["translator_sv"])
@@ -677,7 +728,7 @@ def test_an_editor_changes_any_field_and_relation(as_role, world):
     response = client.post(url, data)
 
     assert response.status_code == 302, errors_of(response)
-    release.refresh_from_db()
+    release = fresh(release)
     assert (release.title_en, release.title_de) == ("Edited", "Bearbeitet")
     assert list(release.topics.all()) == [world["other"]["topic"]]
 
