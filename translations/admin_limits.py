@@ -46,7 +46,7 @@ logger = logging.getLogger("newsroom.security")
 #: limited right to change applies.
 _FLAG = "_newsroom_translator_form"
 
-_SUBWIDGET = re.compile(r"_\d+$")
+_SUBWIDGET = re.compile(r"(_\d+|-clear)$")
 
 #: {(model, column): display}: see _rich_text_display().
 _RICH_TEXT_DISPLAYS = {}
@@ -88,7 +88,8 @@ def _without(fieldsets, hidden, replaced=None):
 
 def _field_name(posted):
     """The field a posted name is for: a split date and time post
-    ``published_at_0`` and ``published_at_1``."""
+    ``published_at_0`` and ``published_at_1``, a file's "clear" box
+    ``photo-clear``."""
     return _SUBWIDGET.sub("", posted)
 
 

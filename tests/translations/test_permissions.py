@@ -467,6 +467,7 @@ FORGED = [
     ("release", "images-0-alt_en", "Hacked"),
     ("release", "images-0-credit", "Mallory"),
     ("release", "images-0-position", "3"),
+    ("release", "images-0-image-clear", "on"),
     ("topic", "name_en", "Hacked"),
     ("topic", "description_de", "Gehackt"),
     ("topic", "slug", "hacked"),
@@ -477,6 +478,7 @@ FORGED = [
     ("speaker", "organisation", "other:organisation"),
     ("speaker", "role_en", "Hacked"),
     ("speaker", "role_de", "Gehackt"),
+    ("speaker", "photo-clear", "on"),
     ("organisation", "name_en", "Hacked"),
     ("organisation", "acronym_de", "GEH"),
     ("organisation", "slug", "hacked"),
@@ -586,6 +588,15 @@ def test_a_translator_cannot_take_a_workflow_step(as_role, world, step):
 
     assert client.get(url).status_code == 403
     assert_refused(client, url, {"comment": "", "_schedule": ""}, release)
+
+
+def test_a_translator_cannot_make_a_preview_link(as_role, world):
+    client = as_role("translator_sv")
+    release = world["objects"]["release"]
+    url = reverse("admin:releases_pressrelease_preview_link", args=(release.pk,))
+
+    assert client.get(url).status_code == 403
+    assert_refused(client, url, {"valid_until_0": "2030-01-01"}, release)
 
 
 @pytest.mark.parametrize(
