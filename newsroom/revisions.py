@@ -29,8 +29,9 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.db import IntegrityError, models, transaction
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.functional import Promise
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
@@ -42,13 +43,16 @@ from reversion.models import Version
 FORMAT = "newsroom_json"
 
 #: Every model kept in revisions, and the rows each version keeps with it
-#: (its inlines in the admin), so that a version is the whole form.
+#: (its inlines in the admin), so that a version is the whole form. An
+#: image's version names its file; files are never deleted with their row,
+#: so a restored image finds its file again.
 FOLLOW = {
     "releases.Topic": (),
     "releases.Speaker": (),
-    "releases.PressRelease": ("quotes", "contacts"),
+    "releases.PressRelease": ("quotes", "contacts", "images"),
     "releases.PressReleaseSpeaker": (),
     "releases.PressContact": (),
+    "releases.ReleaseImage": (),
     "partnerships.Organisation": (),
     "partnerships.Partnership": ("areas",),
     "partnerships.AreaOfWork": (),
@@ -64,6 +68,7 @@ RESTORE_KEEPS = {"releases.PressRelease": ("status", "published_at")}
 RESTORED = "restored"
 RECORDED = "recorded"
 IMPORTED = "imported"
+WORKFLOW = "workflow"
 
 
 def register_models():
@@ -116,7 +121,16 @@ def record(*objs, user=None, comment=""):
 
 
 def comment(kind, **params):
-    """A revision comment that is translated when it is read."""
+    """A revision comment that is translated when it is read.
+
+    Lazy strings (a status's label) are stored untranslated and translated
+    by ``describe``.
+    """
+    with translation.override(None):
+        params = {
+            name: str(value) if isinstance(value, Promise) else value
+            for name, value in params.items()
+        }
     return json.dumps([{kind: params}])
 
 
@@ -144,6 +158,17 @@ def describe(revision):
                 texts.append(
                     gettext("Changes saved outside the history, recorded as found.")
                 )
+        elif WORKFLOW in item:
+            step = item[WORKFLOW]
+            texts.append(
+                gettext("Workflow: %(source)s → %(target)s.")
+                % {
+                    "source": gettext(step.get("source", "")),
+                    "target": gettext(step.get("target", "")),
+                }
+            )
+            if step.get("note"):
+                texts.append(step["note"])
         elif IMPORTED in item:
             texts.append(
                 gettext("Imported from a page of the old website (%(language)s).")

@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from newsroom import revisions
 from releases.models import PressRelease, ReleaseStatus, ReleaseTransition
 
 Status = ReleaseStatus
@@ -199,6 +200,16 @@ def transition(*, release, to, user, comment="", publish_at=None):
             stored.published_at = now
         set_time = stored.published_at
     stored.save(update_fields=("status", "published_at", "updated_at"))
+    revisions.record(
+        stored,
+        user=user,
+        comment=revisions.comment(
+            revisions.WORKFLOW,
+            source=Status(from_status).label,
+            target=Status(stored.status).label,
+            note=comment.strip(),
+        ),
+    )
 
     release.status = stored.status
     release.published_at = stored.published_at

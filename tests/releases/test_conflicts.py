@@ -284,3 +284,24 @@ def test_line_endings_posted_by_browsers_are_not_a_change(anna, bo):
 
     release.refresh_from_db()
     assert (release.title_en, release.lead_en) == ("Bo's title", "One.\nTwo, changed.")
+
+
+def test_a_release_published_while_it_is_edited_stays_published(anna):
+    from releases import workflow
+    from tests.users import make_publisher
+
+    release = make_draft(title_en="Title")
+    annas = open_form(anna, release)
+    workflow.transition(release=release, to="published", user=make_publisher())
+    published = PressRelease.objects.get(pk=release.pk)
+
+    annas["title_en"] = "Better title"
+    save(anna, release, annas)
+
+    release.refresh_from_db()
+    assert release.title_en == "Better title"
+    # To the second: the admin's time field has no fractions.
+    assert (release.status, release.published_at) == (
+        PressRelease.Status.PUBLISHED,
+        published.published_at.replace(microsecond=0),
+    )

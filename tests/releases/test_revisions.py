@@ -426,3 +426,44 @@ def test_unregistered_models_stay_out_of_revisions():
         import reversion
 
         assert reversion.is_registered(model)
+
+
+def test_a_workflow_step_keeps_a_revision_with_who_and_which_step():
+    from releases import workflow
+    from tests.users import make_author
+
+    author = make_author()
+    release = make_draft(title_en="Ready for review")
+
+    workflow.transition(release=release, to="review", user=author)
+
+    latest = versions_of(release).order_by("-pk").first()
+    assert latest.revision.user == author
+    assert revisions.describe(latest.revision) == "Workflow: Draft → In review."
+    assert revisions.version_state(latest).fields["status"] == "review"
+
+
+def test_restoring_brings_back_a_deleted_image_with_its_caption(
+    editor, settings, tmp_path
+):
+    from releases.models import ReleaseImage
+    from tests.admin_forms import png_upload
+
+    settings.MEDIA_ROOT = tmp_path
+    release = make_draft(title_en="With a picture")
+    image = ReleaseImage.objects.create(
+        release=release, image=png_upload(), alt_en="A map", caption_en="Regions"
+    )
+    editor.get(admin_url(release, "change"))
+    with_image = versions_of(release).get()
+    image_pk = image.pk
+    image.delete()
+
+    editor.post(admin_url(release, "restore", with_image.pk))
+
+    (restored,) = release.images.all()
+    assert (restored.pk, restored.caption_en, restored.image.name) == (
+        image_pk,
+        "Regions",
+        image.image.name,
+    )
