@@ -16,7 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from newsroom.languages import LANGUAGE_CODES, translated_name
 from newsroom.revision_admin import RevisionAdmin
-from newsroom.widgets import RichTextWidget
+from newsroom.widgets import RichTextWidget, editor_config
 from translations.admin_limits import TranslatorInlineLimits, TranslatorLimits
 
 
@@ -57,8 +57,15 @@ class TabbedTranslationAdmin(TranslatorLimits, RevisionAdmin, TranslationAdmin):
         # The model's rich-text fields get the editor; modeltranslation then
         # copies the original field's widget to each language's column.
         if db_field.name in getattr(self.model, "rich_text_fields", ()):
-            kwargs["widget"] = RichTextWidget
+            kwargs["widget"] = RichTextWidget(config_in_page=True)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The editors' configuration, once for the page's 48 of them
+        # (templates/admin/change_form.html).
+        if getattr(self.model, "rich_text_fields", ()):
+            context["richtext_config"] = editor_config()
+        return super().render_change_form(request, context, *args, **kwargs)
 
 
 class StackedTranslationInline(TranslatorInlineLimits, TranslationStackedInline):

@@ -53,7 +53,27 @@ def field_language(name):
     return None
 
 
+def editor_config():
+    """What the editor needs, in the interface language of the moment."""
+    return {
+        "labels": {key: str(label) for key, label in LABELS.items()},
+        "allowedTags": sorted(ALLOWED_TAGS),
+        "allowedAttributes": {
+            tag: sorted(names) for tag, names in ALLOWED_ATTRIBUTES.items()
+        },
+        "urlSchemes": sorted(URL_SCHEMES),
+    }
+
+
 class RichTextWidget(AdminTextareaWidget):
+    """The editor's textarea.
+
+    It carries editor_config() in its data-richtext attribute; with
+    ``config_in_page``, it says "page" instead, and the page has the
+    configuration once, as <script id="richtext-config"> (the admin's change
+    form, which holds 48 of these, does: see newsroom.admin).
+    """
+
     class Media:
         js = (
             "vendor/dompurify/purify.min.js",
@@ -62,21 +82,19 @@ class RichTextWidget(AdminTextareaWidget):
         )
         css = {"all": ("admin-extra/richtext.css",)}
 
+    def __init__(self, attrs=None, config_in_page=False):
+        super().__init__(attrs)
+        self.config_in_page = config_in_page
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         widget_attrs = context["widget"]["attrs"]
-        # Rendered into an attribute, so escaped like any other: the labels
-        # are the interface language's, evaluated now, not at import.
-        widget_attrs["data-richtext"] = json.dumps(
-            {
-                "labels": {key: str(label) for key, label in LABELS.items()},
-                "allowedTags": sorted(ALLOWED_TAGS),
-                "allowedAttributes": {
-                    tag: sorted(names) for tag, names in ALLOWED_ATTRIBUTES.items()
-                },
-                "urlSchemes": sorted(URL_SCHEMES),
-            },
-            ensure_ascii=False,
+        # Rendered into an attribute, so escaped like any other; evaluated
+        # now, in the interface language, not at import.
+        widget_attrs["data-richtext"] = (
+            "page"
+            if self.config_in_page
+            else json.dumps(editor_config(), ensure_ascii=False)
         )
         # The text's own language, for spelling and for screen readers.
         language = field_language(name)

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from newsroom.languages import LANGUAGE_CODES
 from newsroom.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
-from newsroom.widgets import LABELS, RichTextWidget
+from newsroom.widgets import LABELS, RichTextWidget, editor_config
 
 
 class _Textareas(HTMLParser):
@@ -56,29 +56,39 @@ def test_body_and_more_information_get_the_editor_in_every_language(add_form):
     assert found["more_information_el"]["lang"] == "el"
 
 
-@pytest.mark.django_db
-def test_the_editor_is_given_the_server_s_allow_list_and_its_labels(add_form):
-    config = json.loads(
-        textareas(add_form.content.decode())["body_en"]["data-richtext"]
-    )
+def check_config(config):
     assert set(config["allowedTags"]) == ALLOWED_TAGS
     assert {tag: set(names) for tag, names in config["allowedAttributes"].items()} == (
         ALLOWED_ATTRIBUTES
     )
     assert set(config["urlSchemes"]) == URL_SCHEMES
-    assert config["labels"]["bold"] == "Bold"
     assert set(config["labels"]) == set(LABELS)
+    assert config["labels"]["bold"] == "Bold"
 
 
-def test_labels_are_in_the_interface_language_when_rendered():
-    widget = RichTextWidget()
+@pytest.mark.django_db
+def test_the_change_form_gives_its_editors_the_server_s_allow_list_once(add_form):
+    html = add_form.content.decode()
+    assert textareas(html)["body_en"]["data-richtext"] == "page"
+    [config] = re.findall(
+        r'<script id="richtext-config" type="application/json">(.*?)</script>', html
+    )
+    check_config(json.loads(config))
+
+
+def test_a_widget_on_its_own_carries_its_configuration():
+    attrs = RichTextWidget().get_context("body_sv", "", {})["widget"]["attrs"]
+    check_config(json.loads(attrs["data-richtext"]))
+    assert attrs["lang"] == "sv"
+
+
+def test_labels_are_evaluated_when_rendered():
+    # Lazy strings would not survive json.dumps: they are turned into text in
+    # the language active at render time.
     with translation.override("en"):
-        english = widget.get_context("body_sv", "", {})["widget"]["attrs"]
-    labels = json.loads(english["data-richtext"])["labels"]
+        labels = editor_config()["labels"]
     assert labels["heading"] == "Heading"
-    # Evaluated at render time, not at import: a lazy string would not
-    # survive json.dumps.
-    assert all(isinstance(value, str) for value in labels.values())
+    assert all(type(value) is str for value in labels.values())
 
 
 @pytest.mark.django_db

@@ -3,10 +3,11 @@
 //
 // Each <textarea data-richtext> gets a toolbar and a Squire editing area; the
 // textarea stays in the form, hidden, and is written on every change, so it
-// is always what the form submits. The configuration in data-richtext comes
-// from the server: the toolbar's labels in the editor's language, and
-// newsroom/sanitize.py's allow-list, which DOMPurify applies to whatever
-// enters the editor (the stored text, a paste, a drop, the HTML view).
+// is always what the form submits. The configuration (data-richtext, or the
+// page's #richtext-config) comes from the server: the toolbar's labels in
+// the editor's language, and newsroom/sanitize.py's allow-list, which
+// DOMPurify applies to whatever enters the editor (the stored text, a paste,
+// a drop, the HTML view).
 //
 // Written for a strict Content-Security-Policy: no inline script or style,
 // no eval, no style attribute (the few visual states are classes and the
@@ -264,7 +265,11 @@
   }
 
   function RichText(textarea) {
-    const config = JSON.parse(textarea.dataset.richtext);
+    // "page": the admin's change form has it once for all its editors.
+    const config =
+      textarea.dataset.richtext === "page"
+        ? JSON.parse(document.getElementById("richtext-config").textContent)
+        : JSON.parse(textarea.dataset.richtext);
     const labels = config.labels;
     const id = textarea.id || "richtext-" + (counter += 1);
     const label = textarea.id
