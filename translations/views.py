@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
@@ -119,7 +119,7 @@ def _queue_items(user, language, filters):
             if filters["topic"]:
                 queryset = queryset.for_topic(filters["topic"])
         languages = {language, *_source_languages(document_type, queryset)}
-        found = list(documents.with_parts(document_type, queryset, languages))
+        found = documents.load(document_type, queryset, languages)
         summaries = documents.summaries(document_type, found, [language])
         for document in found:
             summary = summaries[(document.pk, language)]
@@ -131,7 +131,11 @@ def _queue_items(user, language, filters):
 def _queue_order(item):
     """Work first (missing and outdated), then newest releases, then the rest."""
     document_type, document, summary = item
-    order = list(documents.document_types()).index(document_type.key)
+    order = _TYPE_ORDER.get(document_type.key)
+    if order is None:
+        order = _TYPE_ORDER[document_type.key] = list(documents.document_types()).index(
+            document_type.key
+        )
     published = getattr(document, "published_at", None)
     return (
         0 if summary.needs_work else 1,
@@ -139,6 +143,9 @@ def _queue_order(item):
         -published.timestamp() if published else 0,
         str(documents.label(document)).casefold(),
     )
+
+
+_TYPE_ORDER = {}
 
 
 def queue_view(request, admin_site):
@@ -307,8 +314,11 @@ def _state(unit, language):
 
 
 def _load_document(document_type, pk):
-    queryset = documents.with_parts(document_type, document_type.model._default_manager)
-    return get_object_or_404(queryset, pk=pk)
+    queryset = document_type.model._default_manager.filter(pk=pk)
+    found = documents.load(document_type, queryset)
+    if not found:
+        raise Http404
+    return found[0]
 
 
 def _units(document_type, document, language, records):
@@ -618,12 +628,21 @@ def coverage_view(request, admin_site):
     if not access.is_translation_editor(request.user):
         raise PermissionDenied
     document_type = documents.document_type_for(PressRelease)
-    queryset = documents.with_parts(document_type, PressRelease.objects.all())
-    page = Paginator(queryset, COVERAGE_PAGE_SIZE).get_page(request.GET.get("page"))
-    releases = list(page)
+    page = Paginator(PressRelease.objects.only("pk"), COVERAGE_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    releases = documents.load(
+        document_type,
+        PressRelease.objects.filter(pk__in=[release.pk for release in page]),
+    )
     summaries = documents.summaries(document_type, releases, LANGUAGE_CODES)
 
     totals = {code: dict.fromkeys(Status, 0) for code in LANGUAGE_CODES}
+    # Worked out once, not in each of the 24 x 25 cells.
+    names = {code: translated_name(code) for code in LANGUAGE_CODES}
+    statuses = {status: status_display(status) for status in Status}
+    labels = {status: str(status.label) for status in Status}
+    fields_done = _("%(status)s (%(done)d of %(total)d fields up to date)")
     rows = []
     for release in releases:
         cells = []
@@ -635,14 +654,19 @@ def coverage_view(request, admin_site):
                 url = change_url(release)
             else:
                 url = editor_url(release, code)
+            text = labels[status]
+            if status == Status.MISSING and summary.total:
+                text = fields_done % {
+                    "status": text,
+                    "done": summary.count(Status.UP_TO_DATE),
+                    "total": summary.total,
+                }
             cells.append(
                 {
                     "code": code,
-                    "name": translated_name(code),
-                    "status": status_display(status),
+                    "status": statuses[status],
                     "url": url,
-                    "done": summary.count(Status.UP_TO_DATE),
-                    "total": summary.total,
+                    "text": "%s: %s" % (names[code], text),
                 }
             )
         rows.append(
@@ -653,19 +677,7 @@ def coverage_view(request, admin_site):
                 "cells": cells,
             }
         )
-    columns = [
-        {
-            "code": code,
-            "name": translated_name(code),
-            "totals": [
-                {**status_display(status), "count": totals[code][status]}
-                for status in (Status.UP_TO_DATE, Status.OUTDATED, Status.MISSING)
-            ],
-            "translated": totals[code][Status.UP_TO_DATE]
-            + totals[code][Status.ORIGINAL],
-        }
-        for code in LANGUAGE_CODES
-    ]
+    columns = [{"code": code, "name": names[code]} for code in LANGUAGE_CODES]
     total_rows = [
         {
             "status": status_display(status),

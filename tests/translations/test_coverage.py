@@ -86,7 +86,10 @@ def test_cells_say_their_status_in_words_and_link_to_the_translation(editor_clie
     )
     assertContains(response, '<a href="%s"' % sv)
     assertContains(
-        response, '<span class="visually-hidden">Swedish: Missing</span>', html=True
+        response,
+        '<span class="visually-hidden">'
+        "Swedish: Missing (1 of 3 fields up to date)</span>",
+        html=True,
     )
     # The original links to the release's own form.
     assertContains(

@@ -558,3 +558,28 @@ def test_a_saved_translation_is_kept_in_the_release_history(translator_client, r
     version = Version.objects.get_for_object(release).order_by("-pk").first()
     assert version.revision.user.username == "translator-sv"
     assert describe(version.revision) == "Changed Title [sv]."
+
+
+def test_the_queue_needs_the_same_queries_for_3_or_12_releases(translator_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add(count):
+        for n in range(count):
+            release = make_release(title_en="R%d" % n, title_sv="R%d" % n)
+            PressReleaseSpeaker.objects.create(
+                release=release, speaker=make_speaker(), quote_en="Q"
+            )
+            make_contact(release, role_en="Press")
+            outdate(release, title_en="R%d changed" % n)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert translator_client.get(QUEUE).status_code == 200
+        return len(captured)
+
+    add(3)
+    queries()  # content types are looked up once, then cached
+    few = queries()
+    add(9)
+    assert queries() == few
