@@ -328,28 +328,6 @@ def record_saved_translation(*, obj, language, fields, user=None):
     )
 
 
-def record_baseline(*, obj, language, field, source_language, text):
-    """Record ``text`` as the source of a translation that has no record yet.
-
-    Used when the source changes under a translation written before records
-    were kept: the previous source is what it was made from. An existing
-    record is left as it is. Returns whether a record was made.
-    """
-    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
-    _record, created = TranslationRecord.objects.get_or_create(
-        content_type=content_type,
-        object_id=obj.pk,
-        field=field,
-        language=language,
-        defaults={
-            "source_language": source_language,
-            "source_text": text,
-            "source_fingerprint": fingerprint(text),
-        },
-    )
-    return created
-
-
 def forget(obj):
     """Delete ``obj``'s records (it was deleted)."""
     TranslationRecord.objects.for_object(obj).delete()
