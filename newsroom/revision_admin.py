@@ -185,11 +185,9 @@ class RevisionAdmin(VersionAdmin):
             raise PermissionDenied
         version = get_object_or_404(self._versions(obj), pk=version_id)
         obj, skipped = restore(version, user=request.user)
-        date = version.revision.date_created
+        date = _localised(version.revision.date_created)
         self.log_change(
-            request,
-            obj,
-            [{"changed": {"fields": [_("restored version")]}}],
+            request, obj, _("Restored the version of %(date)s.") % {"date": date}
         )
         messages.success(
             request,
@@ -197,7 +195,7 @@ class RevisionAdmin(VersionAdmin):
                 "The version of %(date)s was restored. What it replaced is kept "
                 "in the history and can be restored in turn."
             )
-            % {"date": _localised(date)},
+            % {"date": date},
         )
         if skipped:
             messages.warning(

@@ -28,6 +28,7 @@ from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.exceptions import FieldDoesNotExist
 from django.db import IntegrityError, models, transaction
 from django.utils import formats, timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
@@ -230,7 +231,10 @@ def restore(version, *, user):
         )
         stored = json.loads(version.serialized_data)[0]["fields"]
         for name in stored:
-            model_field = model._meta.get_field(name)
+            try:
+                model_field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue  # a field removed since the version was kept
             if name in keep or model_field.many_to_many:
                 continue
             setattr(obj, model_field.attname, getattr(old.object, model_field.attname))
