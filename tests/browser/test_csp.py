@@ -188,8 +188,9 @@ def test_admin_release_form_breaks_no_policy(page, live_server, newsroom, violat
     popup.wait_for_load_state("networkidle")
     popup.locator("#id_name_en").press_sequentially("Cohesion")
     expect(popup.locator("#id_slug")).to_have_value("cohesion")
-    popup.click("input[name=_save]")
-    popup.wait_for_event("close")
+    # The popup closes itself once saved: listen before clicking.
+    with popup.expect_event("close"):
+        popup.click("input[name=_save]")
     expect(page.locator("#id_topics + .select2")).to_contain_text("Cohesion")
 
     # The rich-text editor: type, format, link, and its HTML view.
