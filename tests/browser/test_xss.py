@@ -705,84 +705,106 @@ def test_no_payload_markup_in_the_served_html(world):
     assert not expected, "pages not visited: %s" % list(expected)
 
 
+class Browsing:
+    """Browser contexts whose every page is watched for a payload running.
+
+    A dialog or a call of ``__xss`` goes to ``fired``; a CSP report, a
+    script error or anything INSPECT_JS finds in a page's frames goes to
+    ``problems``, with the address it happened at.
+    """
+
+    def __init__(self, browser, base):
+        self.browser, self.base = browser, base
+        self.fired, self.problems = [], []
+
+    def context(self):
+        context = self.browser.new_context(
+            locale="en-GB", timezone_id="Europe/Brussels"
+        )
+        context.set_default_timeout(15_000)
+        context.expose_binding(
+            "__xss", lambda source, n=None: self.fired.append((source["frame"].url, n))
+        )
+        # Pictures are not what this test is about: not loading them saves
+        # time (an aborted one still fires its error event).
+        context.route(
+            re.compile(r"\.(png|jpe?g|webp|gif|svg|ico|woff2?)(\?.*)?$"),
+            lambda route: route.abort(),
+        )
+        return context
+
+    def page(self, context):
+        page = context.new_page()
+
+        def on_dialog(dialog):
+            self.fired.append((page.url, "%s(%s)" % (dialog.type, dialog.message)))
+            dialog.dismiss()
+
+        def on_console(message):
+            if "Content Security Policy" in message.text:
+                self.problems.append("%s: CSP: %s" % (page.url, message.text[:200]))
+
+        page.on("dialog", on_dialog)
+        page.on("console", on_console)
+        page.on(
+            "pageerror",
+            lambda error: self.problems.append("%s: %s" % (page.url, error)),
+        )
+        return page
+
+    def look(self, page, label=None):
+        for frame in page.frames:
+            for problem in frame.evaluate(INSPECT_JS):
+                self.problems.append("%s: %s" % (label or page.url, problem))
+
+    def visit(self, page, urls):
+        """Load each of ``urls`` in ``page`` and look at it."""
+        for url in urls:
+            response = page.goto(self.base + url)
+            assert response.status == 200, (url, response.status)
+            self.look(page)
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_no_payload_runs_in_the_browser(browser, live_server, world):
-    context = browser.new_context(locale="en-GB", timezone_id="Europe/Brussels")
-    context.set_default_timeout(15_000)
-    fired, problems = [], []
-    context.expose_binding(
-        "__xss", lambda source, n=None: fired.append((source["frame"].url, n))
-    )
-    # Pictures are not what this test is about: not loading them saves time.
-    context.route(
-        re.compile(r"\.(png|jpe?g|webp|gif|svg|ico|woff2?)(\?.*)?$"),
-        lambda route: route.abort(),
-    )
-    page = context.new_page()
-    current = {"url": ""}
+    browsing = Browsing(browser, live_server.url)
+    visitor = browsing.context()
+    browsing.visit(browsing.page(visitor), public_urls(world))
+    visitor.close()
 
-    def on_dialog(dialog):
-        fired.append((current["url"], "%s(%s)" % (dialog.type, dialog.message)))
-        dialog.dismiss()
-
-    def on_console(message):
-        if "Content Security Policy" in message.text:
-            problems.append("%s: CSP: %s" % (current["url"], message.text[:200]))
-
-    page.on("dialog", on_dialog)
-    page.on("console", on_console)
-    page.on(
-        "pageerror", lambda error: problems.append("%s: %s" % (current["url"], error))
-    )
-    base = live_server.url
-
-    def look():
-        for frame in page.frames:
-            for problem in frame.evaluate(INSPECT_JS):
-                problems.append("%s: %s" % (current["url"], problem))
-
-    def visit(url):
-        current["url"] = url
-        response = page.goto(base + url)
-        assert response.status == 200, (url, response.status)
-        look()
-
-    for url in public_urls(world):
-        visit(url)
-
-    page.goto(base + "/admin/login/")
+    staff = browsing.context()
+    page = browsing.page(staff)
+    page.goto(live_server.url + "/admin/login/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_selector("#user-tools")
-    for url in staff_urls(world) + admin_urls(world):
-        visit(url)
+    browsing.visit(page, staff_urls(world) + admin_urls(world))
 
     # Each object's change form (its editors and language tabs started on
     # the payloads), then saved: the message names it, as typed.
     for obj in saved_objects(world):
-        visit(admin_url(obj))
+        page.goto(live_server.url + admin_url(obj))
+        browsing.look(page)
         page.click("input[name=_save]")
         message = page.locator(".messagelist .success")
         message.wait_for()
         assert squeeze(str(obj)) in squeeze(message.inner_text())
-        look()
+        browsing.look(page)
     change_payloads_after_first_revision(world)
-    for url in history_urls(world):
-        visit(url)
+    browsing.visit(page, history_urls(world))
 
     # "Delete selected" on every list: the confirmation names everything.
     for model in (PressRelease, Topic, Speaker, Organisation, Partnership, Tag):
-        visit(changelist(model))
+        page.goto(live_server.url + changelist(model))
         page.check("#action-toggle")
         page.select_option("select[name=action]", "delete_selected")
         page.click("button[name=index]")
         page.wait_for_load_state()
-        current["url"] = changelist(model) + " (delete selected)"
-        look()
+        browsing.look(page, changelist(model) + " (delete selected)")
 
     page.wait_for_timeout(300)
-    context.close()
-    assert fired == []
-    assert problems == []
+    staff.close()
+    assert browsing.fired == []
+    assert browsing.problems == []
