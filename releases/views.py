@@ -35,6 +35,11 @@ class ReleaseViewMixin:
     date_field = "published_at"
     month_format = "%m"
     day_format = "%d"
+    # published() alone decides what is public. The date views' own future
+    # check compares with date.today(), the server clock's date rather than
+    # the site's time zone, and would hide a release due a few hours ago on
+    # "tomorrow's" date around midnight.
+    allow_future = True
 
     def get_paginate_by(self, queryset):
         return settings.NEWSROOM_PAGE_SIZE
