@@ -10,6 +10,19 @@ def _media_in_a_temporary_folder(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Hash test passwords cheaply.
+
+    The suite makes hundreds of users and logs in and fails dozens of times;
+    the production hasher would spend most of the suite's time on them. Tests
+    of the hasher itself would override this back.
+    """
+    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with override_settings(PASSWORD_HASHERS=hashers):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _english_by_default():
     """Each test starts in English, whatever a previous test activated."""

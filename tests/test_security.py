@@ -21,12 +21,6 @@ PASSWORD = "correct-horse-battery-staple"
 LOGIN = "/admin/login/?next=/admin/"
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Hash test passwords cheaply: these tests log in and fail dozens of times."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def editor(db):
     return get_user_model().objects.create_user(

@@ -32,12 +32,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "correct-horse-battery-staple"
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Hash test passwords cheaply: these tests log in and fail dozens of times."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 # Runs in every page and popup before the page's own scripts.
 WATCH = """
 document.addEventListener("securitypolicyviolation", function (event) {

@@ -31,13 +31,6 @@ pytestmark = pytest.mark.django_db
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # admin_client makes a superuser for every test; the real hasher would
-    # spend most of this module's time on it.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def url(model, view, *args):
     return reverse("admin:releases_%s_%s" % (model, view), args=args)
 

@@ -13,11 +13,6 @@ from tests.factories import make_draft, make_speaker, make_topic
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _client(django_user_model, username, first_name, last_name):
     user = django_user_model.objects.create_superuser(
         username, "%s@example.eu" % username, "x", first_name=first_name,
