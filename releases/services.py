@@ -19,6 +19,7 @@ from releases.models import (
     MEMBER_STATE_CODES,
     PressRelease,
     PressReleaseSpeaker,
+    ReleaseTransition,
     Speaker,
     Topic,
 )
@@ -67,6 +68,7 @@ def import_legacy_release(*, parsed, language, reference=None, publish=False):
         setattr(
             release, build_localized_fieldname(name, language), getattr(parsed, name)
         )
+    previous_status = None if created else release.status
     release.kind = parsed.kind
     release.published_at = timezone.make_aware(
         datetime.combine(parsed.date, LEGACY_PUBLICATION_TIME),
@@ -82,6 +84,18 @@ def import_legacy_release(*, parsed, language, reference=None, publish=False):
 
     release.topics.set(topic for topic, _created in topics)
     _set_quotes(release, language, speakers)
+    if publish and previous_status != PressRelease.Status.PUBLISHED:
+        # Publishing by import is a workflow step like any other: the
+        # release's history says when and by what it went public. The
+        # comment is the command itself, the same in every language.
+        ReleaseTransition.objects.create(
+            release=release,
+            from_status=previous_status or PressRelease.Status.DRAFT,
+            to_status=PressRelease.Status.PUBLISHED,
+            user=None,
+            comment="import_legacy --publish",
+            published_at=release.published_at,
+        )
     # Kept as a revision, like an admin save; with the topics and speakers
     # the import created.
     revisions.record(

@@ -194,6 +194,15 @@ def test_publish_flag_publishes_at_noon_on_the_page_date():
     release = PressRelease.objects.get()
     assert release.status == PressRelease.Status.PUBLISHED
     assert list(PressRelease.objects.published()) == [release]
+    # The step is in the release's history like any other publication.
+    step = release.transitions.get()
+    assert (step.from_status, step.to_status) == ("draft", "published")
+    assert step.published_at == release.published_at
+    assert step.user is None
+
+    # Importing it again, published already, adds no second step.
+    run_import(SEED, "--language", "sv", "--publish")
+    assert release.transitions.count() == 1
 
 
 def test_known_topics_and_speakers_are_matched_not_duplicated():
