@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -33,7 +34,14 @@ class Organisation(TranslatedModelMixin, models.Model):
     )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
-    website = models.URLField(_("website"), blank=True)
+    # Rendered as a link on public pages: only web addresses, never ftp:,
+    # javascript: or anything else a link could run or hand to another app.
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("An address starting with https:// or http://."),
+    )
     logo = ReencodedImageField(
         _("logo"),
         upload_to="organisations/",
@@ -67,6 +75,15 @@ class Organisation(TranslatedModelMixin, models.Model):
             ),
             models.CheckConstraint(
                 condition=~Q(slug=""), name="organisation_slug_not_empty"
+            ),
+            # The validator's rule, kept by the database too: a row written
+            # past the form (shell, import, raw SQL) still cannot hold a
+            # javascript: link.
+            models.CheckConstraint(
+                condition=Q(website="")
+                | Q(website__istartswith="http://")
+                | Q(website__istartswith="https://"),
+                name="organisation_website_is_web_address",
             ),
         ]
 
