@@ -175,17 +175,30 @@ def test_mo_is_compiled_from_the_po(language):
 
     translated = set()
     for entry in messages(parse_po(po)):
-        msgid, plural = entry["msgid"], entry["msgid_plural"]
+        msgid, plural, context = (
+            entry["msgid"],
+            entry["msgid_plural"],
+            entry.get("msgctxt"),
+        )
+        # A .mo file keys an entry with a context as "context\x04msgid".
+        key = msgid if context is None else "%s\x04%s" % (context, msgid)
         if plural:
             one, other = entry["msgstr"][0] or msgid, entry["msgstr"][1] or plural
-            assert compiled.ngettext(msgid, plural, 1) == one, msgid
-            assert compiled.ngettext(msgid, plural, 2) == other, msgid
+            if context is None:
+                found = [compiled.ngettext(msgid, plural, n) for n in (1, 2)]
+            else:
+                found = [compiled.npgettext(context, msgid, plural, n) for n in (1, 2)]
+            assert found == [one, other], msgid
             if entry["msgstr"][0]:
-                translated.update({(msgid, 0), (msgid, 1)})
+                translated.update({(key, 0), (key, 1)})
         else:
-            assert compiled.gettext(msgid) == (entry["msgstr"][None] or msgid), msgid
+            if context is None:
+                found = compiled.gettext(msgid)
+            else:
+                found = compiled.pgettext(context, msgid)
+            assert found == (entry["msgstr"][None] or msgid), msgid
             if entry["msgstr"][None]:
-                translated.add(msgid)
+                translated.add(key)
     # _catalog is the parsed .mo: it also holds the header, under "".
     assert set(compiled._catalog) - {""} == translated
 
