@@ -410,7 +410,7 @@ class _CheckedForm:
             ValidationError(
                 _(
                     "Not saved: while you were editing, this was changed by "
-                    "%(changes)s. You changed the same: %(fields)s. Your input is "
+                    "%(changes)s. You changed these too: %(fields)s. Your input is "
                     "still in the form below."
                 )
                 % {

@@ -610,7 +610,7 @@ def plan(target):
                     "now %(now)s"
                 )
                 % {
-                    "file": unit.source_language,
+                    "file": translated_name(normalise_language(unit.source_language)),
                     "now": translated_name(original),
                 },
             ),
