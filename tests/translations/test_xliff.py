@@ -504,6 +504,28 @@ def test_a_source_edited_in_the_file_is_a_conflict(release, version):
     assert before["records"] != database_state()["records"]  # others applied
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_file_from_a_former_original_language_is_a_conflict(release, version):
+    translated = translate_all(export(release, version, languages=("sv",)), version)
+    release.original_language = "fr"
+    release.title_fr = "Les villes et les régions soutiennent le plan"
+    release.lead_fr = "Un court chapeau."
+    release.body_fr = "<p>Le Comité salue le plan.</p>"
+    release.save()
+    before = database_state()
+
+    report = import_file(translated, filename="sv.xlf")
+
+    assert report.conflicts
+    reason = report.conflicts[0].reason
+    # Both languages by name, in the same form, so the report reads as one.
+    assert "translates from English" in reason
+    assert "original language is now French" in reason
+    assert not report.applied
+    assert database_state() == before
+
+
 def body_unit_12(data, release, segment="s1"):
     root = ET.fromstring(data)
     for unit in root.iter(q(XLIFF12, "trans-unit")):
