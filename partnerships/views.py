@@ -43,4 +43,6 @@ class PartnershipDetailView(ReleaseViewMixin, ListView):
         return super().get_queryset().in_partnership(self.partnership)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(partnership=self.partnership, **kwargs)
+        return super().get_context_data(
+            partnership=self.partnership, page_object=self.partnership, **kwargs
+        )

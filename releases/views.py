@@ -180,7 +180,9 @@ class TopicDetailView(ReleaseViewMixin, ListView):
         return super().get_queryset().for_topic(self.topic)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(topic=self.topic, **kwargs)
+        return super().get_context_data(
+            topic=self.topic, page_object=self.topic, **kwargs
+        )
 
 
 class SpeakerListView(ListView):

@@ -93,7 +93,10 @@ def page_languages(context, release=None):
     """The languages to offer on this page.
 
     A release page offers only the languages the release exists in, each
-    leading to the same release; every other page offers all 24.
+    leading to the same release. A page about one translated thing (a topic,
+    a partnership: views put it in the context as ``page_object``) offers
+    the languages its name exists in; every other page offers all 24, since
+    it lists what exists in each.
     """
     request = context["request"]
     if release:
@@ -103,14 +106,15 @@ def page_languages(context, release=None):
         if default not in codes and codes:
             default = codes[0]
         x_default = request.build_absolute_uri(release.url_in(default))
-    else:
-        links = [
-            _link(request, code, _same_page_in(request, code))
-            for code in LANGUAGE_CODES
-        ]
-        x_default = request.build_absolute_uri(
-            _same_page_in(request, settings.LANGUAGE_CODE)
-        )
+        return PageLanguages(links=links, x_default=x_default)
+
+    page_object = context.get("page_object")
+    codes = page_object.available_languages("name") if page_object else []
+    # A thing named in no language at all still has a page: offer them all.
+    codes = codes or LANGUAGE_CODES
+    links = [_link(request, code, _same_page_in(request, code)) for code in codes]
+    default = settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in codes else codes[0]
+    x_default = request.build_absolute_uri(_same_page_in(request, default))
     return PageLanguages(links=links, x_default=x_default)
 
 

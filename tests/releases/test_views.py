@@ -566,7 +566,7 @@ def test_release_in_its_own_language_marks_that_language_current(client, seed):
     )
 
 
-@pytest.mark.parametrize("page", ["home", "list", "topic", "speaker", "partnership"])
+@pytest.mark.parametrize("page", ["home", "list", "topics", "speaker", "partnerships"])
 def test_other_pages_offer_all_24_languages_each_to_the_same_page(client, seed, page):
     name, kwargs = PAGES[page][0](seed)
 
@@ -576,6 +576,27 @@ def test_other_pages_offer_all_24_languages_each_to_the_same_page(client, seed, 
     assert [code for _target, code in links] == list(LANGUAGE_CODES)
     for target, code in links:
         assert target == url(code, name, **kwargs) + "?page=1"
+
+
+@pytest.mark.parametrize("page", ["topic", "partnership"])
+def test_a_topic_or_partnership_offers_the_languages_of_its_name(client, seed, page):
+    name, kwargs = PAGES[page][0](seed)
+    # Named in German too now; in no other language than en, sv, de.
+    thing = seed[page]
+    thing.name_de = "Auf Deutsch"
+    thing.save()
+
+    response = client.get(url("fr", name, **kwargs) + "?page=1")
+
+    assert switcher_links(response) == [
+        (url(code, name, **kwargs) + "?page=1", code) for code in ("de", "en", "sv")
+    ]
+    found = alternates(response)
+    assert set(found) == {"de", "en", "sv", "x-default"}
+    assert (
+        found["x-default"]
+        == "http://testserver" + url("en", name, **kwargs) + "?page=1"
+    )
 
 
 def test_release_hreflang_alternates_are_absolute_with_original_as_default(
@@ -593,11 +614,11 @@ def test_release_hreflang_alternates_are_absolute_with_original_as_default(
 
 
 def test_other_pages_have_alternates_in_every_language(client, seed):
-    found = alternates(client.get("/sv/topics/migration/"))
+    found = alternates(client.get("/sv/releases/"))
 
     assert set(found) == {*LANGUAGE_CODES, "x-default"}
-    assert found["fi"] == "http://testserver/fi/topics/migration/"
-    assert found["x-default"] == "http://testserver/en/topics/migration/"
+    assert found["fi"] == "http://testserver/fi/releases/"
+    assert found["x-default"] == "http://testserver/en/releases/"
 
 
 def test_english_visitor_of_a_swedish_only_release_is_told_and_text_marked(client):
