@@ -16,7 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from newsroom.languages import LANGUAGE_CODES, translated_name
 from newsroom.revision_admin import RevisionAdmin
-from newsroom.widgets import RichTextWidget, editor_config
+from newsroom.widgets import RichTextFormField, RichTextWidget, editor_config
 from translations.admin_limits import TranslatorInlineLimits, TranslatorLimits
 
 
@@ -56,8 +56,10 @@ class TabbedTranslationAdmin(TranslatorLimits, RevisionAdmin, TranslationAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # The model's rich-text fields get the editor; modeltranslation then
         # copies the original field's widget to each language's column.
-        if db_field.name in getattr(self.model, "rich_text_fields", ()):
+        original = getattr(db_field, "translated_field", db_field)
+        if original.name in getattr(self.model, "rich_text_fields", ()):
             kwargs["widget"] = RichTextWidget(config_in_page=True)
+            kwargs["form_class"] = RichTextFormField
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def render_change_form(self, request, context, *args, **kwargs):

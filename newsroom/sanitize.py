@@ -15,6 +15,7 @@ plain, escaped text.
 """
 
 import functools
+import re
 
 import nh3
 from django.utils.safestring import mark_safe
@@ -47,11 +48,29 @@ CLEAN_CONTENT_TAGS = {
 }  # fmt: skip
 
 
+# Whitespace between two block tags means nothing to a browser. Stored HTML
+# has exactly one newline there, as the editor writes it (one block a line),
+# so that the same text always has the same bytes: re-saving an untouched
+# body, or importing it with other line breaks, is not a change to record,
+# to flag as a conflict or to mark every translation of as outdated.
+# Between: the end of a block or the start of a list or quote, and the start
+# of a block or the end of a list, item or quote (never inside an empty <p>).
+_BETWEEN_BLOCKS = re.compile(
+    r"(</(?:p|h[2-4]|ul|ol|li|blockquote)>|<(?:ul|ol|blockquote)(?:\s[^>]*)?>)"
+    r"\s*"
+    r"(?=<(?:p|h[2-4]|ul|ol|li|blockquote)[\s>]|</(?:ul|ol|li|blockquote)>)"
+)
+
+
 def clean_html(html):
-    """``html`` reduced to the allow-list; idempotent, and "" stays ""."""
+    """``html`` reduced to the allow-list; idempotent, and "" stays "".
+
+    The result is canonical: HTML that differs only in the whitespace
+    between blocks comes out the same.
+    """
     if not html:
         return html
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         clean_content_tags=CLEAN_CONTENT_TAGS,
@@ -59,7 +78,8 @@ def clean_html(html):
         url_schemes=URL_SCHEMES,
         link_rel=LINK_REL,
         strip_comments=True,
-    ).strip()
+    )
+    return _BETWEEN_BLOCKS.sub("\\1\n", cleaned).strip()
 
 
 @functools.lru_cache(maxsize=256)

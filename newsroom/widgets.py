@@ -11,11 +11,12 @@ what the server keeps.
 
 import json
 
+from django import forms
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import LANGUAGE_CODES
-from newsroom.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+from newsroom.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html
 
 #: What the toolbar and its link form say, in the editor's interface language.
 LABELS = {
@@ -101,3 +102,21 @@ class RichTextWidget(AdminTextareaWidget):
         if language and "lang" not in widget_attrs:
             widget_attrs["lang"] = language
         return context
+
+
+class RichTextFormField(forms.CharField):
+    """A rich-text form field that cleans to the HTML that will be stored.
+
+    The editor writes the same text with other bytes than were loaded (line
+    breaks between blocks, attribute order); compared raw, every untouched
+    body of every language would count as changed on every save, and the
+    admin's history would list them all.
+    """
+
+    def to_python(self, value):
+        return clean_html(super().to_python(value))
+
+    def has_changed(self, initial, data):
+        if self.disabled:
+            return False
+        return clean_html(initial or "") != self.to_python(data)

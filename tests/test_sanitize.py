@@ -24,7 +24,7 @@ ALLOWED_SAMPLES = (
     "<h3>Subheading</h3>",
     "<h4>Minor heading</h4>",
     "<p><strong>strong</strong> <b>bold</b> <em>em</em> <i>italic</i> <u>u</u></p>",
-    "<ul>\n<li>one</li>\n<li>two<ol>\n<li>nested</li>\n</ol></li>\n</ul>",
+    "<ul>\n<li>one</li>\n<li>two<ol>\n<li>nested</li>\n</ol>\n</li>\n</ul>",
     "<blockquote>\n<p>Quoted.</p>\n</blockquote>",
     "<p><q>inline quote</q>, <cite>a work</cite>, "
     '<abbr title="Committee of the Regions">CoR</abbr>, H<sub>2</sub>O, m<sup>2</sup></p>',
@@ -250,3 +250,27 @@ def test_no_template_tag_marks_text_safe():
         if re.search(r"\bmark_safe\b|\bSafeString\b|\bSafeData\b", path.read_text()):
             offenders.append(path.relative_to(PROJECT).as_posix())
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "<p>Areas:</p><ul><li>Dialogue</li><li>Data <em>too</em></li></ul>"
+        "<blockquote><p>Quote.</p></blockquote>",
+        "<p>Areas:</p>\r\n\r\n<ul>\r\n  <li>Dialogue</li>\r\n  <li>Data <em>too</em></li>"
+        "\r\n</ul>\r\n<blockquote> <p>Quote.</p> </blockquote>\r\n",
+        "\n<p>Areas:</p>\t<ul><li>Dialogue</li>\n\n\n<li>Data <em>too</em></li></ul>"
+        "<blockquote>\n<p>Quote.</p>\n</blockquote>",
+    ],
+)
+def test_whitespace_between_blocks_is_stored_one_way(variant):
+    """Untouched text posted back with other line breaks stays the same bytes."""
+    assert clean_html(variant) == (
+        "<p>Areas:</p>\n<ul>\n<li>Dialogue</li>\n<li>Data <em>too</em></li>\n</ul>\n"
+        "<blockquote>\n<p>Quote.</p>\n</blockquote>"
+    )
+
+
+def test_whitespace_inside_text_is_left_alone():
+    html = "<p><strong>Bold</strong> <em>and italic</em>  kept</p>\n<p></p>"
+    assert clean_html(html) == html

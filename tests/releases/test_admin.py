@@ -434,6 +434,30 @@ def test_saving_a_release_as_it_was_logs_no_change_to_its_tags(admin_client):
     assert entry.get_change_message() == "No fields changed."
 
 
+def test_rich_text_the_editor_reformats_is_not_a_change(admin_client):
+    release = make_release(
+        body_en="<p>Three areas:</p><ul><li>Dialogue</li><li>Data</li></ul>",
+        body_sv="<p>Tre områden:</p><ul><li>Dialog</li></ul>",
+        lead_en="Before.",
+    )
+    stored = PressRelease.objects.get(pk=release.pk).body_en
+    data = form_data(admin_client.get(url("pressrelease", "change", release.pk)))
+    # What the editor posts back for untouched text: the same blocks with
+    # other line breaks between them.
+    data["body_en"] = (
+        "<p>Three areas:</p>\r\n\r\n<ul>\r\n<li>Dialogue</li> <li>Data</li></ul>"
+    )
+    data["body_sv"] = "<p>Tre områden:</p><ul>\n  <li>Dialog</li>\n</ul>\n"
+    data["lead_en"] = "After."
+
+    assert_saved(admin_client.post(url("pressrelease", "change", release.pk), data))
+
+    entry = LogEntry.objects.get(object_id=str(release.pk))
+    assert entry.get_change_message() == "Changed Lead [en]."
+    release.refresh_from_db()
+    assert release.body_en == stored
+
+
 @pytest.mark.parametrize(
     ("model_name", "field_name", "make", "term"),
     [

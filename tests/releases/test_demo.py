@@ -153,7 +153,7 @@ def test_the_seed_is_imported_published_and_completed_in_english(seed):
     assert seed.lead_en and seed.more_information_en
     # The links the scrape lost are restored in Swedish too.
     assert "cor.europa.eu" in seed.more_information_sv
-    assert "<ul><li>Building an open and regular dialogue" in seed.body_en
+    assert "<ul>\n<li>Building an open and regular dialogue" in seed.body_en
     assert seed.available_languages() == ["en", "sv"]
     assert seed.partnership.slug == "partnership-for-integration"
     assert timezone.localtime(seed.published_at).date().isoformat() == "2020-12-12"

@@ -264,7 +264,7 @@ def test_release_page_shows_every_part_of_the_release(client, seed):
     )
     assert_contains(response, "A new partnership for integration.")
     # The sanitised body is rendered as HTML, not escaped.
-    assert_contains(response, "<ul><li>Build a dialogue.</li></ul>")
+    assert_contains(response, "<ul>\n<li>Build a dialogue.</li>\n</ul>")
     assert_contains(
         response,
         '<a href="/en/speakers/apostolos-tzitzikostas/">'

@@ -400,8 +400,8 @@ def test_a_file_translated_with_translate_toolkit_imports_cleanly(release, versi
     assert release.body_sv == (
         "<p>THE COMMITTEE <strong>WELCOMES</strong> THE PLAN.<br>IT ASKS FOR "
         '<a href="https://cor.europa.eu/en/news" rel="noopener noreferrer">MORE</a>'
-        " FUNDING.</p>\n<ul><li>CITIES FIRST</li><li>REGIONS <em>TOO</em></li></ul>"
-        "<h2>NEXT STEPS</h2><blockquote><p>WE ACT NOW.</p></blockquote>"
+        " FUNDING.</p>\n<ul>\n<li>CITIES FIRST</li>\n<li>REGIONS <em>TOO</em></li>\n</ul>\n"
+        "<h2>NEXT STEPS</h2>\n<blockquote>\n<p>WE ACT NOW.</p>\n</blockquote>"
     )
     assert release.quotes.get().quote_sv == "REGIONS DELIVER."
     assert release.contacts.get().role_sv == "SPOKESPERSON"
