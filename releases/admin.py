@@ -62,7 +62,8 @@ class TagAutocomplete(AutocompleteSelectMultiple):
     def media(self):
         # After jquery.init.js, which makes django.jQuery.
         return super().media + forms.Media(
-            js=("admin/js/jquery.init.js", "admin-extra/tag-autocomplete.js")
+            js=("admin/js/jquery.init.js", "admin-extra/tag-autocomplete.js"),
+            css={"all": ("admin-extra/tag-autocomplete.css",)},
         )
 
     def optgroups(self, name, value, attr=None):

@@ -28,7 +28,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import strip_tags
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from newsroom import revisions
 from releases.models import PressRelease, ReleaseStatus, ReleaseTransition
@@ -44,6 +47,10 @@ PUBLISH_PERMISSION = "releases.publish_pressrelease"
 #: published text is the publishers' to change: what was reviewed is what
 #: goes out.
 AUTHOR_EDITABLE = frozenset({Status.DRAFT, Status.REVIEW})
+
+#: What a release must say in its original language before it is reviewed
+#: or published: a draft may be anything, a public page may not be empty.
+REQUIRED_CONTENT = ("title", "lead", "body")
 
 
 @dataclass(frozen=True)
@@ -188,6 +195,7 @@ def transition(*, release, to, user, comment="", publish_at=None):
         )
     if step.validates:
         stored.full_clean()
+        require_content(stored)
 
     now = timezone.now()
     from_status = stored.status
@@ -223,6 +231,43 @@ def transition(*, release, to, user, comment="", publish_at=None):
         comment=comment.strip(),
         published_at=set_time,
     )
+
+
+def missing_content(release):
+    """The REQUIRED_CONTENT fields with no text in the original language."""
+    missing = []
+    for field in REQUIRED_CONTENT:
+        text = (
+            getattr(
+                release, build_localized_fieldname(field, release.original_language), ""
+            )
+            or ""
+        )
+        if field in release.rich_text_fields:
+            text = strip_tags(text)
+        if not text.strip():
+            missing.append(field)
+    return missing
+
+
+def require_content(release):
+    """Raise ValidationError naming what a release lacks before review."""
+    missing = missing_content(release)
+    if missing:
+        raise ValidationError(
+            _(
+                "The release has no %(fields)s in its original language "
+                "(%(language)s) yet: add it before this step."
+            )
+            % {
+                "fields": get_text_list(
+                    [PressRelease._meta.get_field(f).verbose_name for f in missing],
+                    _("or"),
+                ),
+                "language": release.get_original_language_display(),
+            },
+            code="incomplete",
+        )
 
 
 def state_name(release):

@@ -9,6 +9,10 @@
   $(function () {
     $(".admin-tag-autocomplete").not("[name*=__prefix__]").each(function (i, element) {
       $(element).select2({
+        // Explicit, as the admin's own autocomplete gets it from a CSS rule
+        // on .admin-autocomplete that this select does not have; select2's
+        // default measures the empty select and makes a 14px box.
+        width: "30em",
         tags: true,
         tokenSeparators: [","],
         insertTag: function (data, tag) {

@@ -66,6 +66,13 @@ def test_publisher_publishes_release_and_visitor_finds_it_by_date_and_theme(
     page.keyboard.type("The partnership works on three areas.")
     page.select_option("#id_kind", "press_release")
     pick_autocomplete(page, "id_topics", "Migration")
+    # The tags box is wide enough to read what is typed in it (select2 once
+    # measured the empty select and drew it 14px wide).
+    tags = page.locator("#id_tags + .select2")
+    assert tags.bounding_box()["width"] > 200
+    tags.locator(".select2-selection").click()
+    page.keyboard.type("integration,")
+    expect(tags.locator(".select2-selection__choice")).to_contain_text("integration")
     page.fill("#id_reference", "COR/26/0001")
     # The status is not a field: a step of the workflow, which saves first.
     expect(page.locator("#id_status")).to_have_count(0)
@@ -78,6 +85,7 @@ def test_publisher_publishes_release_and_visitor_finds_it_by_date_and_theme(
     release = PressRelease.objects.get(reference="COR/26/0001")
     assert release.status == PressRelease.Status.PUBLISHED
     assert list(release.topics.all()) == [topic]
+    assert list(release.tags.names()) == ["integration"]
     expect(page.locator("#workflow-history")).to_contain_text(
         "Cleared with the press office."
     )

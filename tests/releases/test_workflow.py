@@ -124,6 +124,47 @@ def test_submitting_needs_a_title_in_the_original_language():
     assert PressRelease.objects.get(pk=release.pk).status == "draft"
 
 
+@pytest.mark.parametrize(
+    ("blank", "named"),
+    [
+        ({"lead_en": "", "body_en": ""}, "lead or body"),
+        ({"body_en": "<p> </p>\n<p><br></p>"}, "body"),
+        ({"lead_en": "   "}, "lead"),
+    ],
+)
+@pytest.mark.parametrize("to", ["review", "approved", "published"])
+def test_an_empty_release_cannot_be_reviewed_or_published(blank, named, to):
+    release = make_draft(original_language="en", **blank)
+    if to == "approved":
+        PressRelease.objects.filter(pk=release.pk).update(status="review")
+
+    with pytest.raises(ValidationError) as refused:
+        workflow.transition(release=release, to=to, user=make_publisher())
+
+    assert refused.value.messages == [
+        "The release has no %s in its original language (English) yet: add it "
+        "before this step." % named
+    ]
+    assert PressRelease.objects.get(pk=release.pk).status in ("draft", "review")
+    assert not release.transitions.exists()
+
+
+def test_a_release_complete_in_its_original_language_only_may_be_published():
+    release = make_draft(
+        original_language="sv",
+        title_sv="Titel",
+        lead_sv="Ingress.",
+        body_sv="<p>Brödtext.</p>",
+        title_en="",
+        lead_en="",
+        body_en="",
+    )
+
+    workflow.transition(release=release, to="published", user=make_publisher())
+
+    assert PressRelease.objects.published().filter(pk=release.pk).exists()
+
+
 def test_publishing_now_sets_the_publication_time_to_now():
     release = release_in("approved", published_at=timezone.now() - timedelta(days=9))
 
