@@ -26,7 +26,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.installed
 	mkdir -p var
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --site http://$(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # Browser tests drive Debian's Chromium; Playwright cannot download its own.
