@@ -159,7 +159,11 @@ def queue_view(request, admin_site):
     own = access.profile_languages(user)
     language = request.GET.get("language")
     if language not in languages:
-        default = [code for code in (*own, *languages) if code != "en"]
+        # Their own languages first; an editor without any gets the language
+        # they use the admin in, unless that is the usual source, English.
+        active = translation.get_language()
+        preferred = (*own, *([active] if active in languages else []), *languages)
+        default = [code for code in preferred if code != "en"]
         language = default[0] if default else languages[0]
 
     types = documents.document_types()

@@ -583,3 +583,28 @@ def test_the_queue_needs_the_same_queries_for_3_or_12_releases(translator_client
     few = queries()
     add(9)
     assert queries() == few
+
+
+def test_the_queue_tells_a_scheduled_release_from_a_published_one(translator_client):
+    make_release(title_en="Out already", reference="COR/26/0101")
+    make_release(
+        title_en="Out on Friday",
+        reference="COR/26/0102",
+        published_at=timezone.now() + timedelta(days=2),
+    )
+
+    response = translator_client.get(QUEUE, {"language": "sv"})
+
+    assertContains(response, "COR/26/0101 · Published")
+    assertContains(response, "COR/26/0102 · Scheduled")
+
+
+def test_an_editor_without_languages_starts_in_the_admin_s_language(editor_client):
+    make_release(title_en="A release")
+
+    swedish = editor_client.get(QUEUE, HTTP_ACCEPT_LANGUAGE="sv")
+    english = editor_client.get(QUEUE, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert swedish.context["language"] == "sv"
+    # English is the usual source: the first other language, not English.
+    assert english.context["language"] == "bg"
