@@ -3,6 +3,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+# The admin's title bar and page titles name the product, in the editor's
+# language, instead of "Django administration".
+admin.site.site_header = _("Newsroom administration")
+admin.site.site_title = _("Newsroom admin")
+admin.site.index_title = _("Press releases and translations")
 
 # Paths without a language prefix: the admin keeps one address whatever the
 # editor's language, and "/" is answered by LocaleMiddleware, which redirects

@@ -7,7 +7,7 @@ shows in no list, archive or count.
 
 from django import forms
 from django.conf import settings
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import (
@@ -212,8 +212,17 @@ class SpeakerDetailView(ReleaseViewMixin, ListView):
     context_object_name = "releases"
 
     def get(self, request, *args, **kwargs):
+        # A speaker quoted only in releases that are not public yet has no
+        # public page: their name on the site could announce an embargoed
+        # release. The same rule as the speakers' list, in the same query.
+        quoted_in_public = PressReleaseSpeaker.objects.filter(
+            PressRelease.published_q("release__"), speaker=OuterRef("pk")
+        )
         self.speaker = get_object_or_404(
-            Speaker.objects.select_related("organisation"), slug=kwargs["slug"]
+            Speaker.objects.select_related("organisation").filter(
+                Exists(quoted_in_public)
+            ),
+            slug=kwargs["slug"],
         )
         return super().get(request, *args, **kwargs)
 

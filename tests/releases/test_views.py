@@ -513,6 +513,24 @@ def test_speaker_quoted_only_in_unpublished_releases_is_not_listed(client):
     assert_not_contains(response, "Future Speaker")
 
 
+def test_speaker_quoted_only_in_unpublished_releases_has_no_page(client):
+    embargoed = make_speaker(name="Embargoed Speaker", slug="embargoed")
+    make_draft(speakers=[embargoed])
+    make_future(speakers=[make_speaker(name="Future Speaker", slug="future")])
+    make_speaker(name="Never Quoted", slug="never-quoted")
+
+    for slug, name in (
+        ("embargoed", "Embargoed Speaker"),
+        ("future", "Future Speaker"),
+        ("never-quoted", "Never Quoted"),
+    ):
+        response = client.get("/en/speakers/%s/" % slug)
+        assert_not_contains(response, name, status_code=404)
+
+    make_release(speakers=[embargoed])
+    assert client.get("/en/speakers/embargoed/").status_code == 200
+
+
 def test_home_lists_only_themes_with_published_releases(client):
     make_release(topics=[make_topic(name_en="Lively theme")])
     make_draft(topics=[make_topic(name_en="Draft-only theme")])
