@@ -258,3 +258,14 @@ def test_speaker_list_plural_in_swedish(client):
         response = client.get(reverse("releases:speakers"))
 
     assert "citerad i 2 pressmeddelanden" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_admin_names_newsroom_in_the_editor_s_language(admin_client):
+    swedish = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    english = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "Pressrummets administration" in swedish
+    assert "<title>Pressmeddelanden och översättningar | Pressrummets admin" in swedish
+    assert "Newsroom administration" in english
+    assert "Django administration" not in english + swedish
