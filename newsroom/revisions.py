@@ -70,6 +70,7 @@ RESTORED = "restored"
 RECORDED = "recorded"
 IMPORTED = "imported"
 WORKFLOW = "workflow"
+DEMO = "demo"
 
 
 def register_models():
@@ -170,6 +171,8 @@ def describe(revision):
             )
             if step.get("note"):
                 texts.append(step["note"])
+        elif DEMO in item:
+            texts.append(gettext("Demo content, as loaded."))
         elif IMPORTED in item:
             texts.append(
                 gettext("Imported from a page of the old website (%(language)s).")
@@ -191,8 +194,11 @@ def latest_version(obj):
     return Version.objects.get_for_object(obj).order_by("-pk").first()
 
 
-def ensure_current_revision(obj):
+def ensure_current_revision(obj, *, kind=None):
     """The latest version of ``obj``, recording one first if it is out of date.
+
+    ``kind`` names why, for the history (DEMO); by default the revision says
+    it recorded the object as it was found.
 
     An object saved before revisions existed, or changed by a write that
     kept no revision, gets a revision of its current state (with no author:
@@ -204,7 +210,10 @@ def ensure_current_revision(obj):
         version_state(latest), object_state(obj)
     ):
         return latest
-    record(obj, comment=comment(RECORDED, first=latest is None))
+    if kind is None:
+        record(obj, comment=comment(RECORDED, first=latest is None))
+    else:
+        record(obj, comment=comment(kind))
     return latest_version(obj)
 
 

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
+from newsroom import revisions
 from newsroom.slugs import ascii_slugify
 from partnerships.models import AreaOfWork, Organisation, Partnership
 from releases import workflow
@@ -155,6 +156,19 @@ def _ensure_login(username, *, debug, create):
     if debug and user.check_password(DEMO_PASSWORD):
         return username, DEMO_PASSWORD
     return username, None
+
+
+def record_history():
+    """A revision of every demo object as it was loaded.
+
+    The demo writes through the ORM, mostly without revisions; without this,
+    an object's history would begin the first time someone opened it, with a
+    revision stamped at that moment. Objects whose latest revision already
+    holds what they are now (the seed, as imported) keep it.
+    """
+    for model in (Topic, Speaker, Organisation, Partnership, PressRelease):
+        for obj in model._default_manager.all():
+            revisions.ensure_current_revision(obj, kind=revisions.DEMO)
 
 
 def _workflow_history(releases, *, now):

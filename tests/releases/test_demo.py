@@ -7,8 +7,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
+from reversion.models import Revision, Version
 from taggit.models import Tag
 
+from newsroom import revisions
 from partnerships.models import AreaOfWork, Organisation, Partnership
 from releases import demo
 from releases.models import (
@@ -319,3 +321,28 @@ def test_editor_logins_on_a_developer_machine_use_the_demo_password():
         get_user_model().objects.get(username="author").check_password("newsroom-demo")
     )
     assert demo.ensure_editors(debug=False) == [("author", None), ("publisher", None)]
+
+
+def test_every_demo_object_s_history_starts_when_it_was_loaded(admin_client, seed):
+    for model in (Topic, Speaker, Organisation, Partnership, PressRelease):
+        for obj in model.objects.all():
+            latest = revisions.latest_version(obj)
+            assert latest is not None, obj
+            assert not revisions.changed_units(
+                revisions.version_state(latest), revisions.object_state(obj)
+            ), obj
+    # The seed keeps its import, then what the demo added to it.
+    assert [
+        revisions.describe(v.revision)
+        for v in Version.objects.get_for_object(seed).order_by("pk")
+    ] == [
+        "Imported from a page of the old website (sv).",
+        "Demo content, as loaded.",
+    ]
+    # Reading a history writes nothing.
+    before = Revision.objects.count()
+    release = PressRelease.objects.exclude(pk=seed.pk).first()
+    history = admin_client.get("/admin/releases/pressrelease/%d/history/" % release.pk)
+    assert history.status_code == 200
+    assert "Demo content, as loaded." in history.content.decode()
+    assert Revision.objects.count() == before

@@ -49,6 +49,7 @@ class Command(BaseCommand):
                 summary = demo.load_demo()
                 # Work for the translator: Swedish made before English changed.
                 translation_demo.outdate_swedish()
+                demo.record_history()
                 self.stdout.write(
                     self.style.SUCCESS(
                         _(
