@@ -185,7 +185,8 @@ class RevisionAdmin(VersionAdmin):
             raise PermissionDenied
         version = get_object_or_404(self._versions(obj), pk=version_id)
         obj, skipped = restore(version, user=request.user)
-        date = _localised(version.revision.date_created)
+        # "9 a.m." ends the sentences below: no second full stop.
+        date = _localised(version.revision.date_created).rstrip(".")
         self.log_change(
             request, obj, _("Restored the version of %(date)s.") % {"date": date}
         )

@@ -151,7 +151,8 @@ def describe(revision):
         if RESTORED in item:
             texts.append(
                 gettext("Restored the version of %(date)s.")
-                % {"date": _format_datetime(item[RESTORED].get("date"))}
+                # "9 a.m." already ends the sentence: no second full stop.
+                % {"date": _format_datetime(item[RESTORED].get("date")).rstrip(".")}
             )
         elif RECORDED in item:
             if item[RECORDED].get("first"):

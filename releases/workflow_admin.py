@@ -280,7 +280,11 @@ class WorkflowAdminMixin:
                     self.message_user(
                         request,
                         _("“%(release)s” is now: %(state)s.")
-                        % {"release": release, "state": workflow.state_label(release)},
+                        # "9 a.m." already ends the sentence: no second full stop.
+                        % {
+                            "release": release,
+                            "state": workflow.state_label(release).rstrip("."),
+                        },
                         messages.SUCCESS,
                     )
                     return redirect(change_url)

@@ -416,8 +416,9 @@ def test_an_unknown_step_is_404(client):
 def test_a_publisher_schedules_a_release_for_a_future_time(client):
     client.force_login(make_publisher())
     release = release_in("approved")
+    # At 9 a.m., whose "a.m." must not get a second full stop.
     due = timezone.localtime(timezone.now() + timedelta(days=2)).replace(
-        second=0, microsecond=0
+        hour=9, minute=0, second=0, microsecond=0
     )
 
     response = client.post(
@@ -437,7 +438,9 @@ def test_a_publisher_schedules_a_release_for_a_future_time(client):
     page = client.get(url("change", release.pk)).content.decode()
     assert "Scheduled for" in page
     assert "Embargo until the plenary." in page
-    assert "is now: Scheduled for" in response.content.decode()
+    message = response.content.decode()
+    assert "is now: Scheduled for" in message
+    assert "9 a.m.</li>" in message and "a.m..</li>" not in message
 
 
 def test_scheduling_in_the_past_is_refused_with_a_message(client):
