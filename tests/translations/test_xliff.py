@@ -892,6 +892,8 @@ def test_the_export_action_asks_for_languages_then_sends_the_file(client, releas
     page = client.post(url, chosen)
     assert page.status_code == 200
     assert b'name="languages" value="sv"' in page.content
+    # English is the release's original: nothing to translate into.
+    assert b'name="languages" value="en"' not in page.content
     assert b"COR/24/001" in page.content
     response = client.post(
         url, {**chosen, "export": "1", "languages": ["sv"], "version": "2.0"}

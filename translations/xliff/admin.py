@@ -190,6 +190,11 @@ def export_for_translation(modeladmin, request, queryset):
     languages = access.user_languages(request.user)
     if not languages:
         raise PermissionDenied
+    # A language that every selected release was written in has nothing to
+    # translate into: not offered.
+    originals = set(queryset.values_list("original_language", flat=True))
+    if len(originals) == 1:
+        languages = [code for code in languages if code not in originals]
     form = ExportForm(
         request.POST if "export" in request.POST else None, languages=languages
     )
