@@ -347,6 +347,7 @@ def test_a_missing_image_file_leaves_the_rest_of_the_page(client, _media):
 def test_speaker_page_shows_the_photo_as_square_thumbnails(client):
     speaker = make_speaker(photo_alt_en="Ylva Johansson at a press conference")
     speaker.photo.save("p.jpg", ContentFile(samples.image_bytes("JPEG", (600, 900))))
+    make_release(speakers=[speaker])  # a speaker's page needs a public quote
 
     response = client.get(speaker.get_absolute_url())
 
@@ -364,6 +365,7 @@ def test_speaker_page_shows_the_photo_as_square_thumbnails(client):
 def test_a_photo_from_before_alt_text_was_required_is_described_by_name(client):
     speaker = make_speaker(name="Ylva Johansson")
     speaker.photo.save("p.jpg", ContentFile(samples.image_bytes("JPEG")))
+    make_release(speakers=[speaker])
 
     [picture] = pictures(client.get(speaker.get_absolute_url()))
 
