@@ -8,6 +8,7 @@ the database exactly as it was.
 
 import copy
 import io
+import re
 import zipfile
 from xml.etree import ElementTree as ET
 
@@ -23,6 +24,7 @@ from translate.storage import xliff as ttk_xliff12
 from translate.storage import xliff2 as ttk_xliff20
 
 from releases.models import PressContact, PressRelease, PressReleaseSpeaker
+from tests.admin_forms import errors_of, form_data
 from tests.factories import make_contact, make_release, make_speaker
 from translations import services
 from translations.fingerprints import fingerprint
@@ -488,6 +490,35 @@ def test_a_unit_whose_source_changed_since_the_export_is_a_conflict(release, ver
     only_title_changed = import_file(translated, filename="sv.xlf")
     assert len(only_title_changed.conflicts) == 1
     assert before != database_state()
+
+
+@pytest.mark.django_db
+def test_an_admin_save_of_other_fields_conflicts_only_where_the_source_changed(
+    client, release
+):
+    # Stored as an import or the demo writes it: no line breaks at all.
+    release.body_en = BODY.replace("\n", "")
+    release.save()
+    exported = translate_all(export(release, "2.0"), "2.0")
+    client.force_login(make_staff("editor", superuser=True))
+    change = reverse("admin:releases_pressrelease_change", args=[release.pk])
+    data = form_data(client.get(change))
+    data["lead_en"] = "A new lead."
+    # The editor posts the untouched body back with a line break after
+    # every block, as it writes HTML.
+    data["body_en"] = re.sub(
+        r"(</(?:p|li|ul|h2|blockquote)>|<(?:ul|blockquote)>)",
+        "\\1\r\n",
+        data["body_en"].replace("\n", ""),
+    )
+    response = client.post(change, data)
+    assert response.status_code == 302, errors_of(response)
+
+    report = import_file(exported, filename="sv.xlf")
+
+    assert [o.label for o in report.conflicts] == ["Press release COR/24/001 · Lead"]
+    release.refresh_from_db()
+    assert release.body_sv.startswith("<p>THE COMMITTEE")
 
 
 @pytest.mark.django_db
