@@ -370,6 +370,10 @@
     const sanitize = purifier(config);
     const editor = new Squire(area, {
       blockTag: "P",
+      // Squire's typing-time linkifier moves the cursor down into the
+      // preceding inline element before every Enter, so bold switched off
+      // came back in the next paragraph. Links are made with Ctrl+K.
+      addLinks: false,
       sanitizeToDOMFragment: sanitize,
       didError: function (error) {
         console.warn(error);

@@ -302,3 +302,19 @@ def test_without_javascript_the_textarea_is_the_field(browser, live_server):
     context.close()
     release = PressRelease.objects.get(reference="COR/26/0101")
     assert release.body_en == "<p>Hand-written <em>HTML</em>.</p>"
+
+
+def test_bold_switched_off_stays_off_in_the_next_paragraph(admin):
+    add_release(admin)
+    _toolbar, area = editor(admin, "id_body_en")
+    area.click()
+    admin.keyboard.press("Control+b")
+    admin.keyboard.type("Bold words")
+    admin.keyboard.press("Control+b")
+    admin.keyboard.press("Enter")
+    admin.keyboard.type("Plain words")
+    admin.click("input[name=_save]")
+    expect(admin.locator(".messagelist .success")).to_be_visible()
+
+    release = PressRelease.objects.get(reference="COR/26/0100")
+    assert release.body_en == ("<p><strong>Bold words</strong></p>\n<p>Plain words</p>")
