@@ -309,7 +309,15 @@ class PressRelease(TranslatedModelMixin, models.Model):
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics"), related_name="releases", blank=True
     )
-    tags = TaggableManager(_("tags"), blank=True)
+    # Our own help text: taggit's has no translation into most EU languages.
+    tags = TaggableManager(
+        _("tags"),
+        blank=True,
+        help_text=_(
+            "Keywords, shown as written in every language. Choose one, or type "
+            "a new one followed by a comma."
+        ),
+    )
     speakers = models.ManyToManyField(
         Speaker,
         verbose_name=_("speakers"),

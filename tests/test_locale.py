@@ -269,3 +269,13 @@ def test_the_admin_names_newsroom_in_the_editor_s_language(admin_client):
     assert "<title>Pressmeddelanden och översättningar | Pressrummets admin" in swedish
     assert "Newsroom administration" in english
     assert "Django administration" not in english + swedish
+
+
+@pytest.mark.django_db
+def test_the_release_form_s_tag_help_is_swedish(admin_client):
+    page = admin_client.get(
+        "/admin/releases/pressrelease/add/", HTTP_ACCEPT_LANGUAGE="sv"
+    ).content.decode()
+
+    assert "Nyckelord, som visas som de är skrivna på alla språk." in page
+    assert "A comma-separated list of tags." not in page
