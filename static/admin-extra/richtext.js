@@ -382,6 +382,22 @@
     editor.setHTML(textarea.value);
     let loaded = true;
 
+    // Focus from the keyboard: Squire puts back the caret it remembers,
+    // which can lie outside the text (the admin's language tabs and
+    // collapsible fieldsets move the editor after it starts), and what is
+    // typed then goes nowhere. A caret not in the text goes to its start.
+    area.addEventListener("focus", function () {
+      const selection = window.getSelection();
+      const node = selection && selection.rangeCount ? selection.anchorNode : null;
+      if (node && area.contains(node) && node !== area) {
+        return;
+      }
+      const range = document.createRange();
+      range.setStart(area.firstElementChild || area, 0);
+      range.collapse(true);
+      editor.setSelection(range);
+    });
+
     // --- Keeping the textarea in step.
     function sync() {
       if (!loaded || sourceMode) {

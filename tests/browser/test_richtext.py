@@ -318,3 +318,21 @@ def test_bold_switched_off_stays_off_in_the_next_paragraph(admin):
 
     release = PressRelease.objects.get(reference="COR/26/0100")
     assert release.body_en == ("<p><strong>Bold words</strong></p>\n<p>Plain words</p>")
+
+
+def test_an_author_tabs_into_the_body_and_types(admin):
+    add_release(admin)
+    admin.focus("#id_lead_en")
+    admin.keyboard.type("A lead.")
+    # From the lead, Tab reaches the body's toolbar (one stop), then its text.
+    for _ in range(10):
+        admin.keyboard.press("Tab")
+        if admin.evaluate("document.activeElement.id") == "id_body_en-editor":
+            break
+    assert admin.evaluate("document.activeElement.id") == "id_body_en-editor"
+    admin.keyboard.type("Typed without a mouse.")
+    admin.click("input[name=_save]")
+    expect(admin.locator(".messagelist .success")).to_be_visible()
+
+    release = PressRelease.objects.get(reference="COR/26/0100")
+    assert release.body_en == "<p>Typed without a mouse.</p>"
