@@ -86,9 +86,24 @@ def register_models():
     for label, follow in FOLLOW.items():
         model = apps.get_model(label)
         if not reversion.is_registered(model):
+            # ignore_duplicates: a save that changes nothing (the admin's
+            # "Save" pressed twice, the save before a workflow step) adds
+            # no revision to read past in the history.
             reversion.register(
-                model, exclude=_translated_names(model), follow=follow, format=FORMAT
+                model,
+                exclude=(*_translated_names(model), *_save_stamps(model)),
+                follow=follow,
+                format=FORMAT,
+                ignore_duplicates=True,
             )
+
+
+def _save_stamps(model):
+    """Fields every save rewrites (``updated_at``): not content, and kept out
+    of versions so that an unchanged save is a duplicate."""
+    return tuple(
+        f.name for f in model._meta.concrete_fields if getattr(f, "auto_now", False)
+    )
 
 
 def _translated_names(model):

@@ -190,27 +190,8 @@ class QuoteInline(StackedTranslationInline):
     extra = 0
 
 
-class ContactForm(forms.ModelForm):
-    def clean(self):
-        cleaned_data = super().clean()
-
-        def value(name):
-            # A translator's form shows the address read-only: the stored one.
-            if name in self.fields:
-                return cleaned_data.get(name)
-            return getattr(self.instance, name)
-
-        if not value("email") and not value("phone"):
-            # Says in words what the contact_email_or_phone constraint means.
-            raise ValidationError(
-                _("Give an email address or a phone number."), code="no_contact"
-            )
-        return cleaned_data
-
-
 class ContactInline(StackedTranslationInline):
     model = PressContact
-    form = ContactForm
     fields = ("name", "role", ("email", "phone"), "position")
     extra = 0
 

@@ -577,8 +577,13 @@ class PressContact(TranslatedModelMixin, models.Model):
         verbose_name_plural = _("press contacts")
         ordering = ("position", "pk")
         constraints = [
+            # Validated by the admin's form too (validate_constraints), with
+            # this message; skipped there while the email itself is invalid,
+            # so that the form says only what is wrong.
             models.CheckConstraint(
-                condition=~Q(email="") | ~Q(phone=""), name="contact_email_or_phone"
+                condition=~Q(email="") | ~Q(phone=""),
+                name="contact_email_or_phone",
+                violation_error_message=_("Give an email address or a phone number."),
             )
         ]
 

@@ -280,6 +280,22 @@ def test_a_press_contact_needs_an_email_or_a_phone(admin_client):
     assert "Give an email address or a phone number." in str(
         errors_of(response)["contacts"]
     )
+    assert "Constraint" not in response.content.decode()
+    assert not PressRelease.objects.exists()
+
+
+def test_an_invalid_contact_email_is_the_only_error_named(admin_client):
+    data = release_form(admin_client)
+    add_inline_row(
+        data, "contacts", name="Press", email="press@", phone="", position="0"
+    )
+
+    response = admin_client.post(url("pressrelease", "add"), data)
+
+    assert response.status_code == 200
+    errors = str(errors_of(response)["contacts"])
+    assert "Enter a valid email address." in errors
+    assert "Give an email address or a phone number." not in errors
     assert not PressRelease.objects.exists()
 
 

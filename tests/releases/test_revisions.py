@@ -26,11 +26,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_superuser(
@@ -83,6 +78,17 @@ def test_every_admin_save_of_a_release_keeps_a_revision_with_its_author(editor):
         "Sammanhållningspolitik"
     )
     assert saved[0].revision.date_created <= saved[1].revision.date_created
+
+
+def test_a_save_that_changes_nothing_adds_no_revision(editor):
+    release = make_draft(title_en="Cohesion", body_en="<p>One.</p><p>Two.</p>")
+    save_in_admin(editor, release, title_en="Cohesion policy")
+    count = versions_of(release).count()
+
+    save_in_admin(editor, release)
+    save_in_admin(editor, release)
+
+    assert versions_of(release).count() == count
 
 
 @pytest.mark.parametrize(
