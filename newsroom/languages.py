@@ -60,3 +60,14 @@ def native_name(code):
 def translated_name(code):
     """The language's name in the active interface language."""
     return str(ENGLISH_NAMES.get(code, code))
+
+
+def language_choices(codes=LANGUAGE_CODES):
+    """Form choices: "Swedish (svenska)" in the active interface language.
+
+    Call it when the form is built (or pass it as a callable), not at import,
+    when the interface language is not yet the reader's.
+    """
+    return [
+        (code, "%s (%s)" % (translated_name(code), native_name(code))) for code in codes
+    ]

@@ -59,3 +59,17 @@ def test_profiles_are_found_by_language(translator):
 def test_an_inactive_translator_has_no_languages(translator):
     translator.is_active = False
     assert user_languages(translator) == ()
+
+
+@pytest.mark.django_db
+def test_the_languages_to_choose_are_named_in_the_administrator_s_language(
+    admin_client,
+):
+    add = reverse("admin:translations_translatorprofile_add")
+
+    swedish = admin_client.get(add, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    english = admin_client.get(add, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "bulgariska (български)" in swedish and "Bulgarian" not in swedish
+    assert "Språk:" in swedish
+    assert "Bulgarian (български)" in english

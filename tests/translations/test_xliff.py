@@ -463,7 +463,7 @@ def test_dry_run_reports_and_writes_nothing(release):
     )
     assert len(report.applied) == 6
     assert report.summary().startswith(
-        "Dry run, nothing was changed: 6 would be applied"
+        "Dry run, nothing was changed. Would be applied: 6,"
     )
     assert database_state() == before
 
@@ -482,6 +482,7 @@ def test_a_unit_whose_source_changed_since_the_export_is_a_conflict(release, ver
     assert report.ok
     [conflict] = report.conflicts
     assert conflict.label == "Press release COR/24/001 · Title"
+    assert "conflicts: 1," in report.summary()  # not "1 conflicts"
     assert "source text changed since the export" in conflict.reason
     release.refresh_from_db()
     assert not release.title_sv
@@ -885,7 +886,7 @@ def test_import_command_prints_the_report(release, tmp_path):
     out = io.StringIO()
     call_command("import_xliff", str(path), "--user", "anna", "--dry-run", stdout=out)
     assert "Press release COR/24/001 · Title [sv]: applied" in out.getvalue()
-    assert "Dry run, nothing was changed: 6 would be applied" in out.getvalue()
+    assert "Dry run, nothing was changed. Would be applied: 6," in out.getvalue()
     release.refresh_from_db()
     assert not release.title_sv
     call_command("import_xliff", str(path), user="anna", stdout=io.StringIO())
@@ -965,7 +966,7 @@ def test_the_import_page_applies_a_file_and_shows_the_report(client, release):
     upload.name = "sv.xlf"
     page = client.post(url, {"file": upload})
     assert page.status_code == 200
-    assert b"6 applied, 0 unchanged, 0 conflicts, 0 skipped." in page.content
+    assert b"Applied: 6, unchanged: 0, conflicts: 0, skipped: 0." in page.content
     release.refresh_from_db()
     assert release.title_sv == "CITIES AND REGIONS BACK THE PLAN"
 

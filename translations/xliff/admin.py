@@ -24,7 +24,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.languages import ENGLISH_NAMES, NATIVE_NAMES
+from newsroom.languages import language_choices
 from translations import access
 from translations.xliff.export import export_releases, summary
 from translations.xliff.importer import (
@@ -35,12 +35,6 @@ from translations.xliff.importer import (
     import_file,
     max_size,
 )
-
-
-def _language_choices(codes):
-    return [
-        (code, "%s (%s)" % (ENGLISH_NAMES[code], NATIVE_NAMES[code])) for code in codes
-    ]
 
 
 class ExportForm(forms.Form):
@@ -63,7 +57,7 @@ class ExportForm(forms.Form):
 
     def __init__(self, *args, languages=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["languages"].choices = _language_choices(languages)
+        self.fields["languages"].choices = language_choices(languages)
 
 
 class ImportForm(forms.Form):

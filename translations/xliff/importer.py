@@ -153,19 +153,21 @@ class Report:
             "conflicts": len(self.conflicts),
             "skipped": len(self.skipped),
         }
+        # "label: number" reads right for any number in any language, where
+        # "1 conflicts" would need a plural form for each count.
         if self.dry_run:
             return (
                 _(
-                    "Dry run, nothing was changed: %(applied)d would be applied, "
-                    "%(unchanged)d unchanged, %(conflicts)d conflicts, "
-                    "%(skipped)d skipped."
+                    "Dry run, nothing was changed. Would be applied: %(applied)d, "
+                    "unchanged: %(unchanged)d, conflicts: %(conflicts)d, "
+                    "skipped: %(skipped)d."
                 )
                 % counts
             )
         return (
             _(
-                "%(applied)d applied, %(unchanged)d unchanged, %(conflicts)d "
-                "conflicts, %(skipped)d skipped."
+                "Applied: %(applied)d, unchanged: %(unchanged)d, conflicts: "
+                "%(conflicts)d, skipped: %(skipped)d."
             )
             % counts
         )
