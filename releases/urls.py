@@ -19,6 +19,12 @@ urlpatterns = [
         views.ReleaseMonthArchiveView.as_view(),
         name="archive-month",
     ),
+    # Every release's address without its slug: the releases of that day.
+    re_path(
+        r"^releases/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<day>[0-9]{2})/$",
+        views.ReleaseDayArchiveView.as_view(),
+        name="archive-day",
+    ),
     re_path(
         r"^releases/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<day>[0-9]{2})/"
         r"(?P<slug>[-a-zA-Z0-9_]+)/$",

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import (
     DateDetailView,
+    DayArchiveView,
     ListView,
     MonthArchiveView,
     YearArchiveView,
@@ -139,14 +140,35 @@ class ReleaseListView(ReleaseViewMixin, ListView):
         return super().get_context_data(**kwargs)
 
 
-class ReleaseYearArchiveView(ReleaseViewMixin, YearArchiveView):
+class ReleaseArchiveMixin(ReleaseViewMixin):
+    """The date archives: the cards' data on the listed releases only.
+
+    The views also look up the previous and next period with get_queryset();
+    prefetching there would fetch the themes of those neighbours too, one
+    more query whenever a neighbour exists.
+    """
+
+    def get_queryset(self):
+        return PressRelease.objects.published()
+
+    def get_dated_items(self):
+        date_list, releases, extra = super().get_dated_items()
+        return date_list, releases.with_listing_data(), extra
+
+
+class ReleaseYearArchiveView(ReleaseArchiveMixin, YearArchiveView):
     make_object_list = True
     template_name = "releases/pressrelease_archive_year.html"
     context_object_name = "releases"
 
 
-class ReleaseMonthArchiveView(ReleaseViewMixin, MonthArchiveView):
+class ReleaseMonthArchiveView(ReleaseArchiveMixin, MonthArchiveView):
     template_name = "releases/pressrelease_archive_month.html"
+    context_object_name = "releases"
+
+
+class ReleaseDayArchiveView(ReleaseArchiveMixin, DayArchiveView):
+    template_name = "releases/pressrelease_archive_day.html"
     context_object_name = "releases"
 
 

@@ -284,6 +284,7 @@ def test_the_walk_covers_every_public_page_and_the_release_itself(world):
         "releases:list",
         "releases:archive-year",
         "releases:archive-month",
+        "releases:archive-day",
         "releases:detail",
         "releases:topics",
         "releases:topic",

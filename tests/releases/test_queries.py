@@ -57,6 +57,9 @@ class Newsroom:
             partnership=self.partnership,
         )
         self.releases = [self.release]
+        # Neighbours for the archives' previous links: a month and a year back.
+        make_release(published_at=START - timedelta(days=40), topics=[self.topic])
+        make_release(published_at=START - timedelta(days=400), topics=[self.topic])
 
     def grow(self, count):
         """Add ``count`` releases, with new themes, speakers and partners."""
@@ -97,6 +100,7 @@ PAGES = {
     "list-page-2": lambda site: "/en/releases/?page=2",
     "archive-year": lambda site: "/de/releases/2020/",
     "archive-month": lambda site: "/en/releases/2020/12/",
+    "archive-day": lambda site: "/sv/releases/2020/12/28/",
     "detail": lambda site: site.release.url_in("sv"),
     "detail-fallback": lambda site: site.release.url_in("fi"),
     "topics": lambda site: "/en/topics/",
@@ -115,6 +119,7 @@ BUDGET = {
     "list-page-2": 5,
     "archive-year": 7,  # months, count, page, themes, previous and next year
     "archive-month": 7,  # days, count, page, themes, previous and next month
+    "archive-day": 8,  # any, count, page, themes, previous/next day and month
     "detail": 7,  # release, themes, tags, contacts, images, quotes, related
     "detail-fallback": 7,
     "topics": 1,  # themes with counts

@@ -347,6 +347,35 @@ def test_archives_file_releases_under_the_brussels_year_and_month(client):
     assert_contains(client.get("/en/releases/2020/12/"), "December release")
 
 
+def test_a_day_archive_lists_that_brussels_day_with_its_neighbours(client):
+    make_release(
+        title_en="Just after midnight",
+        published_at=datetime(2020, 12, 11, 23, 30, tzinfo=ZoneInfo("UTC")),
+    )
+    make_release(title_en="At ten", published_at=SEED_DATE)
+    make_release(
+        title_en="The day before",
+        published_at=datetime(2020, 12, 9, 9, tzinfo=BRUSSELS),
+    )
+    make_draft(title_en="A draft that day", published_at=SEED_DATE)
+
+    response = client.get("/en/releases/2020/12/12/")
+
+    assert_contains(response, "<h1>Releases of Dec. 12, 2020</h1>", html=True)
+    assert_contains(response, "Just after midnight")
+    assert_contains(response, "At ten")
+    assert_not_contains(response, "The day before")
+    assert_not_contains(response, "A draft that day")
+    assert_contains(
+        response,
+        '<a href="/en/releases/2020/12/09/" rel="prev">Dec. 9, 2020</a>',
+        html=True,
+    )
+    assert client.get("/en/releases/2020/12/10/").status_code == 404
+    swedish = client.get("/sv/releases/2020/12/12/")
+    assert_contains(swedish, "12 december 2020")
+
+
 def test_year_archive_links_its_months(client):
     make_release(published_at=SEED_DATE)
     make_release(published_at=datetime(2020, 3, 5, 12, tzinfo=BRUSSELS))
