@@ -50,6 +50,7 @@ class TabbedTranslationAdmin(TranslatorLimits, RevisionAdmin, TranslationAdmin):
             "all": (
                 "modeltranslation/css/tabbed_translation_fields.css",
                 "admin-extra/language-tabs.css",
+                "admin-extra/focus.css",
             )
         }
 

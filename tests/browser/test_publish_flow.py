@@ -71,6 +71,11 @@ def test_publisher_publishes_release_and_visitor_finds_it_by_date_and_theme(
     tags = page.locator("#id_tags + .select2")
     assert tags.bounding_box()["width"] > 200
     tags.locator(".select2-selection").click()
+    # Focused, it shows an outline a keyboard user can see (focus.css).
+    outline = tags.locator(".select2-selection").evaluate(
+        "element => getComputedStyle(element).outlineStyle"
+    )
+    assert outline == "solid"
     page.keyboard.type("integration,")
     expect(tags.locator(".select2-selection__choice")).to_contain_text("integration")
     page.fill("#id_reference", "COR/26/0001")
