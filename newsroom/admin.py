@@ -5,8 +5,10 @@ import from here.
 """
 
 from django.conf import settings
+from django.contrib import messages
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
@@ -68,6 +70,22 @@ class TabbedTranslationAdmin(TranslatorLimits, RevisionAdmin, TranslationAdmin):
         # (templates/admin/change_form.html).
         if getattr(self.model, "rich_text_fields", ()):
             context["richtext_config"] = editor_config()
+        if request.method == "POST" and request.FILES:
+            # A form sent back with errors cannot hold the files chosen in
+            # it (browsers never prefill a file input): say so, by name,
+            # rather than let the next save quietly lack the picture.
+            names = sorted({upload.name for upload in request.FILES.values()})
+            messages.warning(
+                request,
+                ngettext(
+                    "Nothing was saved, so the file you chose was not kept: "
+                    "%(files)s. Choose it again before saving.",
+                    "Nothing was saved, so the files you chose were not kept: "
+                    "%(files)s. Choose them again before saving.",
+                    len(names),
+                )
+                % {"files": ", ".join(names)},
+            )
         return super().render_change_form(request, context, *args, **kwargs)
 
 

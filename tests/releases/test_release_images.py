@@ -8,6 +8,7 @@ fallback srcsets; speakers' photos and partners' logos likewise.
 import re
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import SimpleTestCase
@@ -196,6 +197,11 @@ def test_a_speaker_photo_needs_alt_text_in_the_admin(admin_client):
     assert response.status_code == 200
     assert errors_of(response)["form"] == {"photo_alt_en": [ALT_REQUIRED % "English"]}
     assert not Speaker.objects.exists()
+    # The form comes back without the file, and says so by its name.
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Nothing was saved, so the file you chose was not kept: ylva.jpg. "
+        "Choose it again before saving."
+    ]
 
 
 def test_an_eps_speaker_photo_is_refused_in_the_admin(admin_client):
