@@ -450,6 +450,31 @@ def test_saving_a_release_as_it_was_logs_no_change_to_its_tags(admin_client):
     assert entry.get_change_message() == "No fields changed."
 
 
+def test_a_link_the_sanitiser_would_drop_is_an_error_that_keeps_the_input(
+    admin_client,
+):
+    body = (
+        '<p>See <a href="JaVa&#x09;Script:alert(1)">this</a>, '
+        '<a href="ftp://files.example.eu/">that</a> and '
+        '<a href="https://cor.europa.eu/">the Committee</a>.</p>'
+    )
+    data = release_form(admin_client, body_en=body)
+
+    response = admin_client.post(url("pressrelease", "add"), data)
+
+    assert response.status_code == 200
+    [error] = errors_of(response)["form"]["body_en"]
+    assert error.startswith("Links may lead only to web addresses")
+    assert error.endswith("JaVa\tScript:alert(1), ftp://files.example.eu/")
+    assert response.context["adminform"].form["body_en"].value() == body
+    assert not PressRelease.objects.exists()
+
+    data["body_en"] = body.replace("JaVa&#x09;Script:alert(1)", "#").replace(
+        "ftp://files.example.eu/", "https://files.example.eu/"
+    )
+    assert_saved(admin_client.post(url("pressrelease", "add"), data))
+
+
 def test_rich_text_the_editor_reformats_is_not_a_change(admin_client):
     release = make_release(
         body_en="<p>Three areas:</p><ul><li>Dialogue</li><li>Data</li></ul>",
