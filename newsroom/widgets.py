@@ -10,8 +10,6 @@ what the server keeps.
 """
 
 import json
-import re
-from html.parser import HTMLParser
 
 from django import forms
 from django.contrib.admin.widgets import AdminTextareaWidget
@@ -19,7 +17,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import LANGUAGE_CODES
-from newsroom.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html
+from newsroom.sanitize import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    URL_SCHEMES,
+    clean_html,
+    refused_links,
+)
 
 #: What the toolbar and its link form say, in the editor's interface language.
 LABELS = {
@@ -135,34 +139,6 @@ class RichTextFormField(forms.CharField):
                 code="link_scheme",
             )
         return super().clean(value)
-
-
-class _LinkReader(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.hrefs = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            self.hrefs += [value or "" for name, value in attrs if name == "href"]
-
-
-def refused_links(html):
-    """The hrefs in ``html`` whose scheme the sanitiser would drop.
-
-    Read as a browser reads them: entities decoded, and the tabs, newlines
-    and control characters it ignores in a URL removed.
-    """
-    reader = _LinkReader()
-    reader.feed(html)
-    reader.close()
-    refused = []
-    for href in reader.hrefs:
-        compact = re.sub(r"[\x00-\x20\x7f]", "", href).lower()
-        scheme = re.match(r"^([a-z][a-z0-9+.-]*):", compact)
-        if scheme and scheme.group(1) not in URL_SCHEMES and href not in refused:
-            refused.append(href)
-    return refused
 
     def has_changed(self, initial, data):
         if self.disabled:

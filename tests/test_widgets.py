@@ -108,3 +108,13 @@ def test_vendored_libraries_carry_their_licences():
     vendor = settings.BASE_DIR / "static" / "vendor"
     assert "MIT License" in (vendor / "squire" / "LICENSE").read_text()
     assert "Apache License" in (vendor / "dompurify" / "LICENSE").read_text()
+
+
+def test_rich_text_stored_before_the_canonical_form_is_unchanged_when_posted_back():
+    from newsroom.widgets import RichTextFormField
+
+    field = RichTextFormField(required=False)
+    stored = "<p>One.</p><ul><li>Two</li></ul>"  # as written before one-block-a-line
+
+    assert not field.has_changed(stored, "<p>One.</p>\n<ul>\n<li>Two</li>\n</ul>\n")
+    assert field.has_changed(stored, "<p>One!</p>\n<ul>\n<li>Two</li>\n</ul>")
