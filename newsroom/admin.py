@@ -53,6 +53,7 @@ class TabbedTranslationAdmin(TranslatorLimits, RevisionAdmin, TranslationAdmin):
                 "modeltranslation/css/tabbed_translation_fields.css",
                 "admin-extra/language-tabs.css",
                 "admin-extra/focus.css",
+                "admin-extra/layout.css",
             )
         }
 

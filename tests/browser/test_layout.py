@@ -4,6 +4,7 @@ import pytest
 
 from releases.models import PressRelease
 from tests.factories import make_partnership, make_release, make_speaker, make_topic
+from tests.users import make_publisher
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,3 +48,22 @@ def test_no_public_page_scrolls_sideways_on_a_375px_phone(browser, live_server):
             too_wide[path] = width
     context.close()
     assert too_wide == {}
+
+
+def test_the_release_list_s_buttons_leave_its_title_readable(browser, live_server):
+    user = make_publisher("publisher")
+    user.set_password("correct-horse-battery-staple")
+    user.save()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "publisher")
+    page.fill("#id_password", "correct-horse-battery-staple")
+    page.click("input[type=submit]")
+    page.goto(live_server.url + "/admin/releases/pressrelease/")
+
+    title = page.locator("#content h1").bounding_box()
+    tools = page.locator(".object-tools").bounding_box()
+    context.close()
+    # The recover, import and add buttons sit below the title, not over it.
+    assert tools["y"] >= title["y"] + title["height"]
