@@ -2,8 +2,13 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from partnerships.sitemaps import PartnershipSitemap
+from releases.sitemaps import ReleaseSitemap, SpeakerSitemap, TopicSitemap
+from releases.views import robots_txt
 
 # The admin's title bar and page titles name the product, in the editor's
 # language, instead of "Django administration".
@@ -11,12 +16,33 @@ admin.site.site_header = _("Newsroom administration")
 admin.site.site_title = _("Newsroom admin")
 admin.site.index_title = _("Press releases and translations")
 
+SITEMAPS = {
+    "releases": ReleaseSitemap,
+    "themes": TopicSitemap,
+    "speakers": SpeakerSitemap,
+    "partnerships": PartnershipSitemap,
+}
+
 # Paths without a language prefix: the admin keeps one address whatever the
 # editor's language, and "/" is answered by LocaleMiddleware, which redirects
-# to the visitor's preferred language.
+# to the visitor's preferred language. The sitemaps and robots.txt name
+# every language's addresses themselves.
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
+    path("robots.txt", robots_txt, name="robots"),
 ]
 
 # Public pages, under /<language>/.

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from releases import preview, views
+from releases import feeds, preview, views
 
 app_name = "releases"
 
@@ -31,6 +31,11 @@ urlpatterns = [
         views.ReleaseDetailView.as_view(),
         name="detail",
     ),
+    # Feeds: the latest releases, and a theme's, in the prefix's language.
+    path("feeds/releases.rss", feeds.ReleaseFeed(), name="feed-rss"),
+    path("feeds/releases.atom", feeds.AtomReleaseFeed(), name="feed-atom"),
+    path("topics/<slug:slug>/feed.rss", feeds.TopicFeed(), name="topic-feed-rss"),
+    path("topics/<slug:slug>/feed.atom", feeds.AtomTopicFeed(), name="topic-feed-atom"),
     path("topics/", views.TopicListView.as_view(), name="topics"),
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic"),
     path("speakers/", views.SpeakerListView.as_view(), name="speakers"),

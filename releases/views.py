@@ -8,8 +8,10 @@ shows in no list, archive or count.
 from django import forms
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 from django.views.generic import (
     DateDetailView,
     DayArchiveView,
@@ -18,6 +20,7 @@ from django.views.generic import (
     YearArchiveView,
 )
 
+from newsroom.languages import LANGUAGE_CODES
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
 
 #: How many releases the home page shows before "All releases".
@@ -261,3 +264,28 @@ class SpeakerDetailView(ReleaseViewMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(speaker=self.speaker, **kwargs)
+
+
+def robots_txt(request):
+    """robots.txt: the public site is open; the admin and previews are not.
+
+    The preview addresses are reversed in every language, so that crawlers
+    that do not read wildcards are kept out of them too.
+    """
+    previews = []
+    for code in LANGUAGE_CODES:
+        with override(code):
+            previews.append(reverse("releases:preview", kwargs={"pk": 0})[:-2])
+            previews.append(
+                reverse("releases:embargo-preview", kwargs={"token": "x"})[:-2]
+            )
+    return render(
+        request,
+        "robots.txt",
+        {
+            "admin": reverse("admin:index"),
+            "previews": previews,
+            "sitemap": request.build_absolute_uri(reverse("sitemap-index")),
+        },
+        content_type="text/plain; charset=utf-8",
+    )
