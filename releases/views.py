@@ -270,7 +270,8 @@ def robots_txt(request):
     """robots.txt: the public site is open; the admin and previews are not.
 
     The preview addresses are reversed in every language, so that crawlers
-    that do not read wildcards are kept out of them too.
+    that do not read wildcards are kept out of them too; "Allow: /" comes
+    last, for crawlers that apply the first rule that matches.
     """
     previews = []
     for code in LANGUAGE_CODES:

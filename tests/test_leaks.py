@@ -177,6 +177,8 @@ def argument_values(world):
         ],
         # Anonymous visitors never hold a valid link.
         "token": ["not-a-valid-token"],
+        # The sitemap index's sections.
+        "section": ["releases", "themes", "speakers", "partnerships"],
     }
 
 
@@ -294,6 +296,13 @@ def test_the_walk_covers_every_public_page_and_the_release_itself(world):
         "releases:embargo-preview",
         "partnerships:list",
         "partnerships:detail",
+        "releases:feed-rss",
+        "releases:feed-atom",
+        "releases:topic-feed-rss",
+        "releases:topic-feed-atom",
+        "sitemap-index",
+        "sitemap-section",
+        "robots",
     } <= names
     for state in NOT_PUBLIC:
         hidden_detail = (
@@ -309,5 +318,11 @@ def test_the_walk_covers_every_public_page_and_the_release_itself(world):
         "/en/topics/leak-theme/",
         "/en/speakers/leak-speaker/",
         "/en/partnerships/leak-partnership/",
+        "/en/feeds/releases.rss",
+        "/en/topics/leak-theme/feed.atom",
     ):
         assert "Public release" in answers[path][2], path
+    sitemaps = walk(["/sitemap-%s.xml" % s for s in argument_values(world)["section"]])
+    for path, (status, _location, body) in sitemaps.items():
+        assert status == 200, path
+        assert "leak-" in body or world["public"].slug in body, path
