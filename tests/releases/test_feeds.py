@@ -139,7 +139,7 @@ def test_a_theme_feed_lists_only_that_themes_releases(client, world):
         assert "Older in English" in body
         assert "Newer, English only" not in body
     rss = parse(client.get("/sv/topics/ports/feed.rss"))
-    assert rss.find("channel").findtext("title") == "Newsroom: Hamnar"
+    assert rss.find("channel").findtext("title") == "Pressrum: Hamnar"
 
 
 @pytest.mark.parametrize("state", NOT_PUBLIC)
@@ -227,7 +227,8 @@ def test_every_page_links_the_feeds_and_a_theme_page_its_own(client, world):
     home = client.get("/sv/").content.decode()
     assert (
         '<link rel="alternate" type="application/rss+xml" '
-        'title="Newsroom: latest releases (RSS)" href="/sv/feeds/releases.rss">'
+        'title="Pressrum: senaste pressmeddelandena (RSS)" '
+        'href="/sv/feeds/releases.rss">'
     ) in home
     assert 'type="application/atom+xml"' in home and "/sv/feeds/releases.atom" in home
 
@@ -235,7 +236,7 @@ def test_every_page_links_the_feeds_and_a_theme_page_its_own(client, world):
     assert "/sv/feeds/releases.rss" in theme
     assert (
         '<link rel="alternate" type="application/rss+xml" '
-        'title="Newsroom: Hamnar (RSS)" href="/sv/topics/ports/feed.rss">'
+        'title="Pressrum: Hamnar (RSS)" href="/sv/topics/ports/feed.rss">'
     ) in theme
     assert 'href="/sv/topics/ports/feed.atom"' in theme
 
