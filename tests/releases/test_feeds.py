@@ -7,7 +7,8 @@ from email.utils import parsedate_to_datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from releases.feeds import FEED_ITEMS
 from releases.models import PressRelease
@@ -35,6 +36,12 @@ def feed_paths(language, topic):
         "/%s/topics/%s/feed.rss" % (language, topic.slug),
         "/%s/topics/%s/feed.atom" % (language, topic.slug),
     )
+
+
+def in_swedish(message):
+    """The Swedish catalogue's text, compiled or not (the lead compiles it)."""
+    with translation.override("sv"):
+        return gettext(message)
 
 
 def parse(response):
@@ -139,7 +146,9 @@ def test_a_theme_feed_lists_only_that_themes_releases(client, world):
         assert "Older in English" in body
         assert "Newer, English only" not in body
     rss = parse(client.get("/sv/topics/ports/feed.rss"))
-    assert rss.find("channel").findtext("title") == "Pressrum: Hamnar"
+    assert rss.find("channel").findtext("title") == in_swedish(
+        "Newsroom: %(theme)s"
+    ) % {"theme": "Hamnar"}
 
 
 @pytest.mark.parametrize("state", NOT_PUBLIC)
@@ -227,8 +236,8 @@ def test_every_page_links_the_feeds_and_a_theme_page_its_own(client, world):
     home = client.get("/sv/").content.decode()
     assert (
         '<link rel="alternate" type="application/rss+xml" '
-        'title="Pressrum: senaste pressmeddelandena (RSS)" '
-        'href="/sv/feeds/releases.rss">'
+        'title="%s (RSS)" href="/sv/feeds/releases.rss">'
+        % in_swedish("Newsroom: latest releases")
     ) in home
     assert 'type="application/atom+xml"' in home and "/sv/feeds/releases.atom" in home
 
@@ -236,7 +245,8 @@ def test_every_page_links_the_feeds_and_a_theme_page_its_own(client, world):
     assert "/sv/feeds/releases.rss" in theme
     assert (
         '<link rel="alternate" type="application/rss+xml" '
-        'title="Pressrum: Hamnar (RSS)" href="/sv/topics/ports/feed.rss">'
+        'title="%s (RSS)" href="/sv/topics/ports/feed.rss">'
+        % (in_swedish("Newsroom: %(theme)s") % {"theme": "Hamnar"})
     ) in theme
     assert 'href="/sv/topics/ports/feed.atom"' in theme
 
@@ -246,3 +256,15 @@ def test_a_theme_page_without_public_releases_links_no_theme_feed(client):
     page = client.get("/en/topics/empty-theme/").content.decode()
     assert "/en/feeds/releases.rss" in page
     assert "empty-theme/feed" not in page
+
+
+def test_a_theme_name_is_escaped_in_the_head_and_in_the_feed(client):
+    topic = make_topic(slug="hostile", name_en='Ports"><script>alert(1)</script>')
+    make_release(topics=[topic])
+    page = client.get("/en/topics/hostile/").content.decode()
+    assert "<script>alert(1)" not in page
+    assert 'title="Newsroom: Ports&quot;&gt;&lt;script&gt;' in page
+    rss = parse(client.get("/en/topics/hostile/feed.rss"))
+    assert rss.find("channel").findtext("title") == (
+        'Newsroom: Ports"><script>alert(1)</script>'
+    )
