@@ -27,6 +27,7 @@ from newsroom.revisions import (
     compare,
     describe,
     ensure_current_revision,
+    follow_inlines,
     register_models,
     restore,
     version_state,
@@ -45,6 +46,7 @@ class RevisionAdmin(VersionAdmin):
         # model with its defaults (which would keep the active language's
         # ``title`` and lose the tags).
         register_models()
+        follow_inlines(model, self.inlines)
         super().__init__(model, admin_site)
 
     # Revision comments -----------------------------------------------------
@@ -233,6 +235,10 @@ class RevisionAdmin(VersionAdmin):
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         return conflicts.form_with_check(request, form)
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield conflicts.formset_with_check(request, formset), inline
 
     def render_change_form(
         self, request, context, add=False, change=False, form_url="", obj=None
