@@ -26,6 +26,7 @@ from newsroom import conflicts
 from newsroom.revisions import (
     compare,
     describe,
+    drop_if_unchanged,
     ensure_current_revision,
     follow_inlines,
     register_models,
@@ -225,10 +226,13 @@ class RevisionAdmin(VersionAdmin):
         # that lock rows): two saves of one release cannot both pass the check.
         with transaction.atomic(using=router.db_for_write(self.model)):
             obj = self.get_object(request, unquote(object_id))
+            check = None
             if obj is not None:
                 obj = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
-                conflicts.check_edit(self, request, obj)
+                check = conflicts.check_edit(self, request, obj)
             response = super().change_view(request, object_id, form_url, extra_context)
+            if check is not None:
+                drop_if_unchanged(obj, check.latest)
             conflicts.report_merge(self, request, response)
             return response
 

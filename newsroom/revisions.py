@@ -97,13 +97,18 @@ def register_models():
 def _register(model, follow):
     # ignore_duplicates: a save that changes nothing (the admin's "Save"
     # pressed twice, the save before a workflow step) adds no revision to
-    # read past in the history.
+    # read past in the history. Not for a model that keeps rows with it:
+    # reversion compares only the object's own columns, so a save that
+    # changed only a quote would keep no version of the release, and the
+    # conflict check would not see the quote change (the stale form would
+    # put the old quote back). Those duplicates are dropped by
+    # ``drop_if_unchanged`` instead, comparing rows too.
     reversion.register(
         model,
         exclude=(*_translated_names(model), *_save_stamps(model)),
         follow=follow,
         format=FORMAT,
-        ignore_duplicates=True,
+        ignore_duplicates=not follow,
     )
     _FOLLOWED[model._meta.label] = tuple(follow)
 
@@ -266,6 +271,16 @@ def ensure_current_revision(obj, *, kind=None):
     else:
         record(obj, comment=comment(kind))
     return latest_version(obj)
+
+
+def drop_if_unchanged(obj, previous):
+    """Delete the revision just kept of ``obj`` if it changed nothing since
+    ``previous`` (its latest version before the save), rows included."""
+    latest = latest_version(obj)
+    if latest is None or previous is None or latest.pk == previous.pk:
+        return
+    if not changed_units(version_state(previous), version_state(latest)):
+        latest.revision.delete()
 
 
 @transaction.atomic

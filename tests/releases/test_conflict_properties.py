@@ -174,7 +174,7 @@ OPERATIONS = st.lists(
 
 
 @settings(
-    max_examples=15,
+    max_examples=10,
     deadline=None,
     derandomize=True,
     database=None,

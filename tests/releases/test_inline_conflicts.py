@@ -11,6 +11,9 @@ from dataclasses import dataclass
 import pytest
 from django.contrib import admin
 from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
 from newsroom.revision_admin import RevisionAdmin
 from newsroom.revisions import _follow
@@ -71,6 +74,12 @@ class Kind:
         return [getattr(row, name) for row in self.rows(parent)]
 
 
+def _release():
+    # To the second, as the admin's time field posts it: a first save then
+    # changes nothing of the release itself, as in daily use.
+    return make_draft(published_at=timezone.now().replace(microsecond=0))
+
+
 def _quote(release, n):
     speaker = make_speaker(name="Speaker Q%d" % n)
     return PressReleaseSpeaker.objects.create(
@@ -118,15 +127,15 @@ def _new_area(n):
 
 KINDS = {
     "quotes": Kind(
-        "quotes", PressReleaseSpeaker, make_draft, _quote, "quote_en", "quote_sv",
+        "quotes", PressReleaseSpeaker, _release, _quote, "quote_en", "quote_sv",
         "title_en", _new_quote,
     ),
     "contacts": Kind(
-        "contacts", PressContact, make_draft, _contact, "name", "role_sv",
+        "contacts", PressContact, _release, _contact, "name", "role_sv",
         "title_en", _new_contact,
     ),
     "images": Kind(
-        "images", ReleaseImage, make_draft, _image, "alt_en", "caption_sv",
+        "images", ReleaseImage, _release, _image, "alt_en", "caption_sv",
         "title_en", _new_image,
     ),
     "areas": Kind(
@@ -392,4 +401,33 @@ def test_a_forged_row_of_another_release_is_left_alone(anna, bo):
     bo.post(change_url(release), bos)
 
     assert PressReleaseSpeaker.objects.get(pk=foreign.pk).quote_en == "Quote 1."
+    assert PressRelease.objects.get(pk=release.pk).title_en == "Anna's title"
+
+
+def test_a_translators_workspace_save_of_an_inline_row_is_not_put_back(
+    anna, django_user_model
+):
+    """The translator saves only a quote's Swedish (the release's own columns
+    stay the same); the editor's stale form, saved with a new title, keeps it."""
+    from tests.translations.conftest import make_translator
+
+    release = _release()
+    quote = _quote(release, 0)
+    annas = open_form(anna, release)
+    translator = Client()
+    translator.force_login(make_translator("translator"))
+    url = reverse(
+        "admin:translations_editor",
+        kwargs={"model": "pressrelease", "pk": release.pk, "language": "sv"},
+    )
+    data = form_data(translator.get(url))
+    data["pressreleasespeaker-%d-quote" % quote.pk] = "Citat på svenska."
+    data["_save"] = "1"
+    assert translator.post(url, data).status_code == 302
+
+    annas["title_en"] = "Anna's title"
+    save(anna, release, annas)
+
+    quote.refresh_from_db()
+    assert quote.quote_sv == "Citat på svenska."
     assert PressRelease.objects.get(pk=release.pk).title_en == "Anna's title"
