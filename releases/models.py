@@ -11,11 +11,11 @@ from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 
-from newsroom.images import ReencodedImageField, require_alt_text
-from newsroom.languages import LANGUAGE_CODES, LANGUAGES
-from newsroom.localized import TranslatedModelMixin
-from newsroom.sanitize import clean_html
-from newsroom.slugs import unique_slug
+from core.images import ReencodedImageField, require_alt_text
+from core.languages import LANGUAGE_CODES, LANGUAGES
+from core.localized import TranslatedModelMixin
+from core.sanitize import clean_html
+from core.slugs import unique_slug
 
 #: Member states as the EU writes them: EL for Greece, not GR.
 MEMBER_STATES = (

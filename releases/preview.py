@@ -27,10 +27,10 @@ from django.utils.translation import override
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from newsroom.languages import native_name
-from newsroom.localized import active_language
+from core.languages import native_name
+from core.localized import active_language
+from core.templatetags.newsroom_tags import LanguageLink, PageLanguages
 from releases.models import PressRelease, ReleaseStatus
-from releases.templatetags.newsroom_tags import LanguageLink, PageLanguages
 from releases.workflow import state_label, state_name
 
 SALT = "releases.preview.embargo"

@@ -33,7 +33,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom import revisions
+from history import revisions
 from releases.models import PressRelease, ReleaseStatus, ReleaseTransition
 
 Status = ReleaseStatus

@@ -82,7 +82,7 @@ def register_models():
     into the wrong one. The per-language columns (``title_sv``) are kept.
     """
     if FORMAT not in serializers.get_serializer_formats():
-        serializers.register_serializer(FORMAT, "newsroom.revision_format")
+        serializers.register_serializer(FORMAT, "history.format")
     for label, follow in FOLLOW.items():
         model = apps.get_model(label)
         if not reversion.is_registered(model):

@@ -43,7 +43,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from newsroom.revisions import (
+from core.sanitize import clean_html
+from history.revisions import (
     changed_units,
     display_value,
     ensure_current_revision,
@@ -52,7 +53,6 @@ from newsroom.revisions import (
     version_state,
     versions_since,
 )
-from newsroom.sanitize import clean_html
 
 #: The hidden field with the version the form was loaded from.
 TOKEN = "_loaded_version"

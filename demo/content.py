@@ -20,12 +20,12 @@ from django.db import transaction
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom import revisions
-from newsroom.slugs import ascii_slugify
+from core.slugs import ascii_slugify
+from demo.data import content
+from demo.data import images as demo_images
+from history import revisions
 from partnerships.models import AreaOfWork, Organisation, Partnership
 from releases import workflow
-from releases.demo_data import content
-from releases.demo_data import images as demo_images
 from releases.importer import decode_legacy, legacy_reference, parse_legacy
 from releases.models import (
     PressContact,
@@ -39,7 +39,7 @@ from releases.models import (
 from releases.roles import AUTHORS, PUBLISHERS, sync_roles
 from releases.services import import_legacy_release
 
-SEED_PATH = Path(__file__).resolve().parent / "demo_data" / "seed_sv.txt"
+SEED_PATH = Path(__file__).resolve().parent / "data" / "seed_sv.txt"
 #: References of the invented releases; their presence means "loaded".
 REFERENCE_PREFIX = "DEMO-"
 FURTHER_RELEASES = 48

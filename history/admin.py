@@ -1,11 +1,11 @@
 """The admin side of revisions: history, compare, restore, conflict-safe saves.
 
-``RevisionAdmin`` is mixed into the shared admin base (newsroom.admin), so
+``RevisionAdmin`` is mixed into the shared admin base (translations.model_admin), so
 every translated model's admin keeps a revision per save (django-reversion's
 VersionAdmin), lists the revisions on the object's history page, compares
 any two (``<id>/history/compare/?from=..&to=..``), restores one by POST
 (``<id>/history/<version>/restore/``) and refuses a save that would overwrite
-someone else's change made since the form was loaded (newsroom.conflicts).
+someone else's change made since the form was loaded (history.conflicts).
 """
 
 import reversion
@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from newsroom import conflicts
-from newsroom.revisions import (
+from history import conflicts
+from history.revisions import (
     compare,
     describe,
     ensure_current_revision,

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import override
 
-from newsroom.languages import LANGUAGE_CODES, native_name
-from newsroom.localized import Localized, active_language
+from core.languages import LANGUAGE_CODES, native_name
+from core.localized import Localized, active_language
 
 register = template.Library()
 
