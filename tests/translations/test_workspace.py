@@ -18,7 +18,7 @@ from tests.factories import (
     make_speaker,
     make_topic,
 )
-from tests.translations.conftest import make_translator
+from tests.users import make_translator
 from translations import services
 from translations.services import Status
 
