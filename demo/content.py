@@ -25,7 +25,6 @@ from demo.data import content
 from demo.data import images as demo_images
 from history import revisions
 from partnerships.models import AreaOfWork, Organisation, Partnership
-from releases import workflow
 from releases.importer import decode_legacy, legacy_reference, parse_legacy
 from releases.models import (
     PressContact,
@@ -182,11 +181,11 @@ def _workflow_history(releases, *, now):
         if release.transitions.exists():
             continue
         steps = []
-        if release.status == Status.REVIEW or workflow.is_scheduled(release):
+        if release.status == Status.REVIEW or release.is_scheduled:
             steps.append(
                 (Status.DRAFT, Status.REVIEW, author, content.REVIEW_COMMENT, None)
             )
-        if workflow.is_scheduled(release):
+        if release.is_scheduled:
             steps += [
                 (Status.REVIEW, Status.APPROVED, publisher, "", None),
                 (

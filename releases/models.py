@@ -198,6 +198,13 @@ class PressReleaseQuerySet(models.QuerySet):
         """What the public may see. Every public surface starts here."""
         return self.filter(PressRelease.published_q())
 
+    def scheduled(self, now=None):
+        """Published with a time still to come: public once it arrives."""
+        return self.filter(
+            status=PressRelease.Status.PUBLISHED,
+            published_at__gt=now or timezone.now(),
+        )
+
     def for_topic(self, topic):
         return self.filter(topics=topic)
 
@@ -441,6 +448,13 @@ class PressRelease(TranslatedModelMixin, models.Model):
     def is_public(self):
         return (
             self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        """The instance's side of PressReleaseQuerySet.scheduled()."""
+        return (
+            self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
         )
 
     def available_languages(self, field="title"):

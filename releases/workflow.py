@@ -130,10 +130,6 @@ def find_step(from_status, to_status):
     return None
 
 
-def is_scheduled(release):
-    return release.status == Status.PUBLISHED and release.published_at > timezone.now()
-
-
 def is_publisher(user):
     return user.has_perm(PUBLISH_PERMISSION)
 
@@ -272,14 +268,14 @@ def require_content(release):
 
 def state_name(release):
     """ "Draft", "In review", ..., "Scheduled", "Published", "Withdrawn"."""
-    if is_scheduled(release):
+    if release.is_scheduled:
         return _("Scheduled")
     return release.get_status_display()
 
 
 def state_label(release):
     """Like state_name(), with the time: "Scheduled for 3 June 2026, 10:00"."""
-    if is_scheduled(release):
+    if release.is_scheduled:
         return _("Scheduled for %(time)s") % {
             "time": date_format(
                 timezone.localtime(release.published_at), "DATETIME_FORMAT"

@@ -102,9 +102,7 @@ class ScheduleFilter(admin.SimpleListFilter):
         if self.value() == "public":
             return queryset.published()
         if self.value() == "scheduled":
-            return queryset.filter(
-                status=Status.PUBLISHED, published_at__gt=timezone.now()
-            )
+            return queryset.scheduled()
         return queryset
 
 
