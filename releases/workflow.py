@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from core.dates import local_datetime
 from history import revisions
 from releases.models import PressRelease, ReleaseStatus, ReleaseTransition
 
@@ -277,8 +277,6 @@ def state_label(release):
     """Like state_name(), with the time: "Scheduled for 3 June 2026, 10:00"."""
     if release.is_scheduled:
         return _("Scheduled for %(time)s") % {
-            "time": date_format(
-                timezone.localtime(release.published_at), "DATETIME_FORMAT"
-            )
+            "time": local_datetime(release.published_at)
         }
     return release.get_status_display()
