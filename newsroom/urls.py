@@ -6,7 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from newsroom import dates
+from core import dates
 from partnerships.sitemaps import PartnershipSitemap
 from releases.sitemaps import ReleaseSitemap, SpeakerSitemap, TopicSitemap
 from releases.views import robots_txt

@@ -21,8 +21,8 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from newsroom import dates
-from newsroom.languages import LANGUAGE_CODES
+from core import dates
+from core.languages import LANGUAGE_CODES
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
 
 #: How many releases the home page shows before "All releases".
@@ -50,7 +50,7 @@ class ReleaseViewMixin:
     def dispatch(self, request, *args, **kwargs):
         # The date views step a day, a month and a time zone away from the
         # address's date: at 9999-12-31 or in year 1 that leaves the calendar.
-        # No release is published that far out (newsroom.dates).
+        # No release is published that far out (core.dates).
         if "year" in kwargs and int(kwargs["year"]) not in dates.SAFE_YEARS:
             raise Http404(_("There are no releases from that year."))
         return super().dispatch(request, *args, **kwargs)

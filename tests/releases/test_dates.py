@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from newsroom import dates
+from core import dates
 from partnerships.models import Partnership
 from releases import preview
 from releases.models import PressRelease

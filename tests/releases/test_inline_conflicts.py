@@ -15,8 +15,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom.revision_admin import RevisionAdmin
-from newsroom.revisions import _follow
+from history.admin import RevisionAdmin
+from history.revisions import _follow
 from partnerships.models import Partnership
 from releases.models import (
     PressContact,

@@ -38,12 +38,13 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.forms.widgets import ChoiceWidget
-from django.utils import formats, timezone
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from newsroom.revisions import (
+from core.dates import local_datetime
+from core.sanitize import clean_html
+from history.revisions import (
     changed_units,
     compared_fields,
     display_value,
@@ -54,7 +55,6 @@ from newsroom.revisions import (
     version_state,
     versions_since,
 )
-from newsroom.sanitize import clean_html
 
 #: The hidden field with the version the form was loaded from.
 TOKEN = "_loaded_version"
@@ -98,7 +98,7 @@ class EditCheck:
             _("%(user)s, %(time)s: %(fields)s")
             % {
                 "user": user_name(version.revision.user),
-                "time": _when(version.revision.date_created),
+                "time": local_datetime(version.revision.date_created),
                 "fields": ", ".join(self.label(unit) for unit in units),
             }
             for version, units in self.steps
@@ -151,10 +151,6 @@ def user_name(user):
     if full_name:
         return "%s (%s)" % (full_name, user.get_username())
     return user.get_username()
-
-
-def _when(moment):
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 def is_exempt(request):
@@ -252,7 +248,7 @@ def _form_changes(form_class, request, obj, base):
 # Inlines, row by row and field by field --------------------------------------
 #
 # Every inline the admin shows is merged (its rows are kept with each version:
-# newsroom.revisions.follow_inlines). For each posted row, what this user
+# history.revisions.follow_inlines). For each posted row, what this user
 # changed is the row against the loaded version, what others changed is the
 # loaded row against the current one; a field only others changed takes their
 # value, a field both changed to different values is a conflict. A row others
@@ -305,7 +301,7 @@ class RowConflict:
         """(field name or None, error) to show on the row's form."""
         who = {
             "user": user_name(self.version.revision.user),
-            "time": _when(self.version.revision.date_created),
+            "time": local_datetime(self.version.revision.date_created),
         }
         if self.kind == "deleted":
             yield (
@@ -742,7 +738,7 @@ class _CheckedForm:
                     _("Changed meanwhile by %(user)s (%(time)s) to: “%(value)s”")
                     % {
                         "user": user_name(version.revision.user),
-                        "time": _when(version.revision.date_created),
+                        "time": local_datetime(version.revision.date_created),
                         "value": Truncator(value).chars(300) if value else "—",
                     },
                     code="edit_conflict",

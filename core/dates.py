@@ -1,8 +1,10 @@
-"""The dates people may enter, and date arithmetic that cannot overflow.
+"""Dates and times as a person reads them, and the dates people may enter.
 
-Python's calendar ends at 31 December 9999 and starts at 1 January of year
-1: a date typed at either edge passes a form field and then fails, as a
-server error, when it is moved by a day, a month, a time zone (every
+Local display: ``local_datetime``, in the site's zone and language.
+
+Bounds: Python's calendar ends at 31 December 9999 and starts at 1 January
+of year 1: a date typed at either edge passes a form field and then fails,
+as a server error, when it is moved by a day, a month, a time zone (every
 database write converts to UTC) or a link's validity. So every date a person
 enters is held to a range that makes sense for it (``check_range``), dates
 in addresses are kept away from the edges (``SAFE_YEARS``), and no code adds
@@ -14,6 +16,18 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+
+
+def local_datetime(moment):
+    """``moment`` in TIME_ZONE, in the active language's DATETIME_FORMAT.
+
+    Naive values (from a revision's serialised data, say) are taken as
+    already local.
+    """
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return formats.date_format(moment, "DATETIME_FORMAT")
+
 
 #: The earliest publication or launch date: nothing older is this newsroom's.
 EARLIEST = datetime.date(1950, 1, 1)
