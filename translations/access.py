@@ -8,7 +8,7 @@ object into its own original language: that is the source, edited in the
 object's admin.
 
 The coverage of every language, and the queue of any language, are for the
-editors of press releases (the Communications group, superusers).
+editors of press releases (those who may change them: Authors, Publishers, superusers).
 """
 
 from django.contrib.auth import get_permission_codename
