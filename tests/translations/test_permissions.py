@@ -788,3 +788,24 @@ def test_saving_a_user_without_languages_makes_no_profile(as_role, world):
 
     assert response.status_code == 302, errors_of(response)
     assert not TranslatorProfile.objects.filter(user=user).exists()
+
+
+@pytest.mark.parametrize(
+    "flags", [{"is_staff": False}, {"is_active": False}], ids=["not staff", "inactive"]
+)
+def test_one_staff_rule_for_the_admin_and_the_workspace(world, flags):
+    """Change rights without active staff status make nobody an editor."""
+    from translations import permissions
+
+    user = _user("outsider", **{"is_staff": True, **flags})
+    user.groups.add(Group.objects.get(name=PUBLISHERS))
+    user = type(user).objects.get(pk=user.pk)
+    model = MODELS["release"]
+    assert user.has_perm(permissions._perm(model, "change")) == flags.get(
+        "is_active", True
+    )
+    assert not permissions.is_editor(user, model)
+    assert not permissions.is_translation_editor(user)
+    assert permissions.user_languages(user) == ()
+    assert not permissions.may_translate_model(user, model, "sv")
+    assert permissions.editable_fields(user, model) == frozenset()
