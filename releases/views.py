@@ -22,6 +22,7 @@ from django.views.generic import (
 
 from newsroom.languages import LANGUAGE_CODES
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
+from releases.structured_data import release_meta
 
 #: How many releases the home page shows before "All releases".
 HOME_LATEST = 10
@@ -181,6 +182,13 @@ class ReleaseDetailView(ReleaseViewMixin, DateDetailView):
 
     def get_queryset(self):
         return PressRelease.objects.published().with_detail_data()
+
+    def get_context_data(self, **kwargs):
+        # Canonical URL, share previews and JSON-LD: the public page only;
+        # previews render their own context and say noindex instead.
+        return super().get_context_data(
+            meta=release_meta(self.request, self.object), **kwargs
+        )
 
 
 class TopicListView(ListView):
