@@ -1,7 +1,8 @@
+from django.apps import apps
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,23 @@ class OrganisationKind(models.TextChoices):
     ASSOCIATION = "association", _("Association")
     INTERNATIONAL = "international", _("International organisation")
     OTHER = "other", _("Other")
+
+
+def _public_releases():
+    # releases.models imports this module (Speaker.organisation): look the
+    # model up when the query is built instead.
+    return apps.get_model("releases", "PressRelease").objects.published()
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def public(self):
+        """Organisations a public release names: as a partner of its
+        partnership, or as the organisation of a speaker it quotes."""
+        releases = _public_releases()
+        return self.filter(
+            Exists(releases.filter(partnership__partners=OuterRef("pk")))
+            | Exists(releases.filter(quotes__speaker__organisation=OuterRef("pk")))
+        )
 
 
 class Organisation(TranslatedModelMixin, models.Model):
@@ -64,6 +82,8 @@ class Organisation(TranslatedModelMixin, models.Model):
         _("logo height"), null=True, editable=False
     )
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -105,6 +125,12 @@ class Organisation(TranslatedModelMixin, models.Model):
 
 
 class PartnershipQuerySet(models.QuerySet):
+    def public(self):
+        """Partnerships at least one public release is about."""
+        return self.filter(
+            Exists(_public_releases().filter(partnership=OuterRef("pk")))
+        )
+
     def with_detail_data(self):
         return self.select_related("builds_on").prefetch_related(
             "partners", "areas", "successors"
