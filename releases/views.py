@@ -7,7 +7,7 @@ shows in no list, archive or count.
 
 from django import forms
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -73,7 +73,9 @@ class ReleaseFilterForm(forms.Form):
 
     topic = forms.ModelChoiceField(
         label=_("Theme"),
-        queryset=Topic.objects.all(),
+        # Only themes with a public release: the menu must not name one
+        # that exists for an embargoed release only.
+        queryset=Topic.objects.public(),
         to_field_name="slug",
         required=False,
         empty_label=_("All themes"),
@@ -248,13 +250,8 @@ class SpeakerDetailView(ReleaseViewMixin, ListView):
         # A speaker quoted only in releases that are not public yet has no
         # public page: their name on the site could announce an embargoed
         # release. The same rule as the speakers' list, in the same query.
-        quoted_in_public = PressReleaseSpeaker.objects.filter(
-            PressRelease.published_q("release__"), speaker=OuterRef("pk")
-        )
         self.speaker = get_object_or_404(
-            Speaker.objects.select_related("organisation").filter(
-                Exists(quoted_in_public)
-            ),
+            Speaker.objects.public().select_related("organisation"),
             slug=kwargs["slug"],
         )
         return super().get(request, *args, **kwargs)
