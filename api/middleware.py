@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from django.utils.translation import gettext
+from django.utils.translation import get_language_from_request, gettext, override
 from reversion.models import Revision
 
 from newsroom.security import client_ip
@@ -80,7 +80,11 @@ class ApiMiddleware:
         return response
 
     def limit(self, request):
-        """429 once an address has used up its requests in this window."""
+        """429 once an address has used up its requests in this window.
+
+        It answers before LocaleMiddleware has run, so it picks the
+        language of its message from the request itself, as that would.
+        """
         limit = settings.NEWSROOM_API_RATE_LIMIT
         if limit <= 0:
             return None
@@ -100,16 +104,12 @@ class ApiMiddleware:
         request.api_rate = (limit, max(0, limit - used), reset)
         if used <= limit:
             return None
-        response = JsonResponse(
-            {
-                "detail": gettext(
-                    "Too many requests from your address: at most %(limit)d "
-                    "every %(window)d seconds. Try again in %(wait)d seconds."
-                )
-                % {"limit": limit, "window": window, "wait": reset}
-            },
-            status=429,
-        )
+        with override(get_language_from_request(request)):
+            message = gettext(
+                "Too many requests from your address: at most %(limit)d "
+                "every %(window)d seconds. Try again in %(wait)d seconds."
+            ) % {"limit": limit, "window": window, "wait": reset}
+        response = JsonResponse({"detail": message}, status=429)
         response["Retry-After"] = str(reset)
         self.rate_headers(request, response)
         return response
@@ -133,9 +133,9 @@ class ApiMiddleware:
             self.rate_headers(request, response)
             return response
         if request.method not in METHODS:
-            response = JsonResponse(
-                {"detail": gettext("This API is read only.")}, status=405
-            )
+            with override(get_language_from_request(request)):
+                message = gettext("This API is read only.")
+            response = JsonResponse({"detail": message}, status=405)
             response["Allow"] = ", ".join(METHODS)
             return response
         head = request.method == "HEAD"
