@@ -73,9 +73,7 @@ class ReleaseFilterForm(forms.Form):
 
     topic = forms.ModelChoiceField(
         label=_("Theme"),
-        # Only themes with a public release: the menu must not name one
-        # that exists for an embargoed release only.
-        queryset=Topic.objects.public(),
+        queryset=Topic.objects.none(),  # set per form: see __init__
         to_field_name="slug",
         required=False,
         empty_label=_("All themes"),
@@ -101,6 +99,10 @@ class ReleaseFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only themes with a public release: the menu must not name one that
+        # exists for an embargoed release only. Built here, not in the field:
+        # "public" compares with the time the queryset is made.
+        self.fields["topic"].queryset = Topic.objects.public()
         # The theme menu reads the names in the visitor's language.
         self.fields["topic"].label_from_instance = lambda topic: str(topic.i18n.name)
 
