@@ -21,7 +21,7 @@ from django.utils.http import http_date
 from django.utils.translation import get_language_from_request, gettext, override
 from reversion.models import Revision
 
-from newsroom.security import client_ip
+from core.lockout import client_ip
 
 #: Read only: the only methods the API answers, and so all CORS allows.
 METHODS = ("GET", "HEAD", "OPTIONS")

@@ -13,7 +13,7 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 from partnerships.models import OrganisationKind, PartnershipKind, PartnershipStatus
 from releases.models import ReleaseKind
 

@@ -10,7 +10,7 @@ requested language, or in any language when none is requested.
 from django.db.models import Q
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 
 
 def matching(queryset, query, language=None):

@@ -24,8 +24,8 @@ from modeltranslation.utils import build_localized_fieldname
 from ninja import Field, NinjaAPI, Query, Router, Schema, Status
 
 from api import cursor, schemas, search
-from newsroom.languages import LANGUAGE_CODES
-from newsroom.sanitize import clean_html
+from core.languages import LANGUAGE_CODES
+from core.sanitize import clean_html
 from partnerships.models import Organisation, Partnership
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
 

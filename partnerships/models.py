@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
@@ -6,8 +5,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.images import ReencodedImageField, require_alt_text
-from newsroom.localized import TranslatedModelMixin
+from core.images import ReencodedImageField, require_alt_text
+from core.localized import TranslatedModelMixin
+from releases.models import PressRelease
 
 
 class OrganisationKind(models.TextChoices):
@@ -22,9 +22,7 @@ class OrganisationKind(models.TextChoices):
 
 
 def _public_releases():
-    # releases.models imports this module (Speaker.organisation): look the
-    # model up when the query is built instead.
-    return apps.get_model("releases", "PressRelease").objects.published()
+    return PressRelease.objects.published()
 
 
 class OrganisationQuerySet(models.QuerySet):

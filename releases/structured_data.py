@@ -18,9 +18,9 @@ from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from newsroom.languages import LANGUAGE_CODES
-from newsroom.localized import active_language
-from releases.templatetags.images import picture_context
+from core.languages import LANGUAGE_CODES
+from core.localized import active_language
+from core.templatetags.images import picture_context
 
 #: Open Graph wants ``ll_TT``: the country each language is mostly read in.
 OG_LOCALES = {
