@@ -65,21 +65,28 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "csp",
+    # The open API's framework; listed so its docs page serves Swagger UI
+    # from our own static files, not a CDN the CSP would refuse.
+    "ninja",
     # Our apps. Imports run one way (pyproject.toml's import-linter
     # contract): core <- history <- translations <- releases <- partnerships
-    # <- demo. This list keeps the order signals and post_migrate hooks have
-    # always run in.
+    # <- demo, and api on top. This list keeps the order signals and
+    # post_migrate hooks have always run in; api, new, comes last.
     "core",
     "history",
     "partnerships",
     "releases",
     "translations",
     "demo",
+    "api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # The open API (/api/v1/): rate limit first, then CORS and conditional
+    # GET around whatever the API or the middleware below it answers.
+    "api.middleware.ApiMiddleware",
     "newsroom.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -195,6 +202,14 @@ NEWSROOM_MAX_IMAGE_PIXELS = int(env("NEWSROOM_MAX_IMAGE_PIXELS", 40_000_000))
 NEWSROOM_MAX_XLIFF_BYTES = int(env("NEWSROOM_MAX_XLIFF_BYTES", 5 * 1024 * 1024))
 
 NEWSROOM_PAGE_SIZE = 20
+
+# The open API's rate limit: API_RATE_LIMIT requests per client address in
+# each window of API_RATE_WINDOW seconds, counted in Django's cache (the
+# default cache is per process: with several workers, configure a shared
+# one, such as Redis or the database cache, for one count per address).
+# API_RATE_LIMIT=0 switches the limit off.
+NEWSROOM_API_RATE_LIMIT = int(env("API_RATE_LIMIT", 120))
+NEWSROOM_API_RATE_WINDOW = int(env("API_RATE_WINDOW", 60))
 # Seconds browsers and shared caches may keep a public page, capped by the
 # next scheduled publication (releases/middleware.py). 0: "no-cache", so
 # publications and withdrawals show at once.
