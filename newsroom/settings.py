@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "newsroom.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A missing translation falls back to the reader's own languages.
+    "releases.middleware.ReaderLanguagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Public pages: Cache-Control never past the next scheduled publication.
     "releases.middleware.PublicCacheControlMiddleware",
@@ -160,9 +162,9 @@ USE_TZ = True
 TIME_ZONE = env("TIME_ZONE", "Europe/Brussels")
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-# Fallback is ours (requested language, then the release's original
-# language, then English) and has to be visible on the page, so
-# modeltranslation's silent fallback is switched off.
+# Fallback is ours (the page's language, then the reader's own languages,
+# then English, then the original language: newsroom.localized) and has to
+# be visible on the page, so modeltranslation's silent fallback is off.
 MODELTRANSLATION_ENABLE_FALLBACKS = False
 MODELTRANSLATION_AUTO_POPULATE = False
 # The admin's language tabs need jQuery UI; ours is bundled, nothing is

@@ -63,6 +63,22 @@ def fallback_notices(*values):
     return notices
 
 
+@register.simple_tag(takes_context=True)
+def other_versions(context, release, shown):
+    """Links to the release in each language it exists in but the one shown.
+
+    For the fallback notice: a reader shown the English of a release they
+    asked for in Swedish may read French or German better.
+    """
+    request = context["request"]
+    language = shown.language if isinstance(shown, Localized) else shown
+    return [
+        _link(request, code, release.url_in(code))
+        for code in release.available_languages()
+        if code != language
+    ]
+
+
 def _link(request, code, url):
     return LanguageLink(
         code=code,
