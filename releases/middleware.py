@@ -7,8 +7,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-from newsroom.languages import LANGUAGE_CODES
-from newsroom.localized import (
+from core.languages import LANGUAGE_CODES
+from core.localized import (
     reader_languages,
     reset_reader_languages,
     set_reader_languages,
@@ -19,9 +19,7 @@ from releases.models import PressRelease
 def seconds_until_next_due(now=None):
     """Seconds until the next scheduled release becomes public, or None."""
     now = now or timezone.now()
-    due = PressRelease.objects.filter(
-        status=PressRelease.Status.PUBLISHED, published_at__gt=now
-    ).aggregate(due=Min("published_at"))["due"]
+    due = PressRelease.objects.scheduled(now).aggregate(due=Min("published_at"))["due"]
     if due is None:
         return None
     return max(0, int((due - now).total_seconds()))
@@ -86,7 +84,7 @@ def accepted_languages(request):
 class ReaderLanguagesMiddleware:
     """Which of the reader's languages a missing translation falls back to.
 
-    The languages are read here, once, for newsroom.localized to use. When a
+    The languages are read here, once, for core.localized to use. When a
     page did fall back, what it shows depends on Accept-Language and the
     language cookie, so it says so in Vary and no shared cache hands one
     reader's fallback to another.

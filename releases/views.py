@@ -20,8 +20,8 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from newsroom.languages import LANGUAGE_CODES, translated_name
-from newsroom.localized import active_language
+from core.languages import LANGUAGE_CODES, translated_name
+from core.localized import active_language
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
 
 #: How many releases the home page shows before "All releases".

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.utils import translation
 from translate.storage import pypo
 
-from newsroom.languages import translated_name
+from core.languages import translated_name
 from tests.factories import make_release
 
 LOCALE = Path(settings.BASE_DIR) / "locale"

@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 from releases.middleware import accepted_languages
 from releases.models import PressRelease
 from tests.factories import make_release, make_speaker, make_topic
