@@ -241,6 +241,11 @@ class PressReleaseQuerySet(models.QuerySet):
     def of_kind(self, kind):
         return self.filter(kind=kind)
 
+    def in_language(self, language):
+        """Releases with a title in ``language``: written or translated in it."""
+        title = build_localized_fieldname("title", language)
+        return self.exclude(**{title: ""}).exclude(**{title + "__isnull": True})
+
     def with_listing_data(self):
         """What a list of release cards needs, in a fixed number of queries."""
         return self.prefetch_related("topics")
