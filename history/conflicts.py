@@ -396,6 +396,8 @@ def _merge_inlines(model_admin, request, obj, base, now, check):
         found[relation] = (changed, took)
     if found:
         request.POST = data
+        # Rows are renumbered, and a chosen file goes with its row; FILES has
+        # no setter, and the admin reads it after this.
         request._files = files
     return found
 
