@@ -26,7 +26,8 @@ from partnerships.models import AreaOfWork, Organisation, Partnership
 from releases import workflow
 from releases.demo_data import content
 from releases.demo_data import images as demo_images
-from releases.importer import decode_legacy, legacy_reference, parse_legacy
+from releases.legacy.importer import import_legacy_release
+from releases.legacy.parser import decode_legacy, legacy_reference, parse_legacy
 from releases.models import (
     PressContact,
     PressRelease,
@@ -37,7 +38,6 @@ from releases.models import (
     Topic,
 )
 from releases.roles import AUTHORS, PUBLISHERS, sync_roles
-from releases.services import import_legacy_release
 
 SEED_PATH = Path(__file__).resolve().parent / "demo_data" / "seed_sv.txt"
 #: References of the invented releases; their presence means "loaded".

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from releases.importer import decode_legacy, legacy_reference, parse_legacy
+from releases.legacy.parser import decode_legacy, legacy_reference, parse_legacy
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
 from tests.factories import make_release, make_speaker, make_topic
 

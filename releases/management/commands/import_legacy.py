@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from newsroom.languages import LANGUAGE_CODES
-from releases.importer import LegacyFormatError, decode_legacy, parse_legacy
-from releases.services import import_legacy_release
+from releases.legacy.importer import import_legacy_release
+from releases.legacy.parser import LegacyFormatError, decode_legacy, parse_legacy
 
 
 class Command(BaseCommand):

@@ -18,7 +18,7 @@ Blank lines are skipped but keep their numbers, so every error names the line
 of the file as an editor sees it in a text editor.
 
 Everything here is a pure function of the text: nothing touches the database,
-so releases.services can write the whole import in one transaction once the
+so releases.legacy.importer can write the whole import in one transaction once the
 page has been understood, and a malformed page stops before anything is
 written.
 """

@@ -1,4 +1,4 @@
-"""Writes that span several models, each in one transaction."""
+"""Writing a parsed page of the old website: the import, in one transaction."""
 
 import re
 from dataclasses import dataclass, field
@@ -14,7 +14,7 @@ from modeltranslation.utils import build_localized_fieldname
 from newsroom import revisions
 from newsroom.languages import LANGUAGE_CODES, translated_name
 from newsroom.slugs import ascii_slugify, unique_slug
-from releases.importer import LegacyFormatError, Note, legacy_reference
+from releases.legacy.parser import LegacyFormatError, Note, legacy_reference
 from releases.models import (
     MEMBER_STATE_CODES,
     PressRelease,
