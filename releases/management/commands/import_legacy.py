@@ -130,9 +130,15 @@ class Command(BaseCommand):
         for label, value in lines:
             if value:
                 self.stdout.write("  %s: %s" % (label, value))
-        if outcome.notes:
+        choices = [note for note in outcome.notes if note.choice]
+        if choices:
+            self.stdout.write(_("Read as:"))
+            for note in choices:
+                self.stdout.write("  - %s" % note)
+        unmapped = [note for note in outcome.notes if not note.choice]
+        if unmapped:
             self.stdout.write(_("Not mapped:"))
-            for note in outcome.notes:
+            for note in unmapped:
                 self.stdout.write("  - %s" % note)
 
     def public_url(self, release, language):
