@@ -296,7 +296,7 @@ def _partnerships(organisations):
 
 def _seed_release(partnership):
     """The seed, imported as an editor would, then completed by hand."""
-    parsed = parse_legacy(decode_legacy(SEED_PATH.read_bytes()))
+    parsed = parse_legacy(decode_legacy(SEED_PATH.read_bytes()), "sv")
     outcome = import_legacy_release(
         parsed=parsed,
         language="sv",

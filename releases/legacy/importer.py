@@ -207,6 +207,12 @@ def _set_quotes(release, language, speakers):
         )
         setattr(row, role_field, role)
         setattr(row, quote_field, quote)
+        # Quoted in any language is quoted: a page that names them without
+        # quoting them does not hide another language's quote.
+        row.mentioned = not any(
+            getattr(row, build_localized_fieldname("quote", code))
+            for code in LANGUAGE_CODES
+        )
         row.position = position
         row.save()
     for row in existing.values():

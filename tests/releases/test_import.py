@@ -172,19 +172,30 @@ def test_seed_import_maps_every_field():
     assert "Date: 2020-12-12 12:00 CET" in output
 
 
-def test_seed_import_reports_what_it_could_not_map():
-    output = run_import(SEED, "--language", "sv")
+def test_seed_import_reports_what_it_could_not_map_and_what_it_chose():
+    output = run_import(SEED, "--language", "sv").splitlines()
 
-    not_mapped = output[output.index("Not mapped:") :].splitlines()
-    assert not_mapped == [
-        "Not mapped:",
-        "  - line 1: the section label “News” is not stored; the kind comes from "
+    assert output[0] == "[1/1] seed_sv.txt: Created press release %s" % SEED_REFERENCE
+    read_as = output.index("  Read as:")
+    not_mapped = output.index("  Not mapped:")
+    assert output[read_as:not_mapped] == [
+        "  Read as:",
+        "    - line 6: a list of 3 items was restored after “Det nya partnerskapet "
+        "för integration kommer att stödja stä…”.",
+        "    - line 6: the lead is the opening paragraph without its last sentence "
+        "“Det nya partnerskapet för integration kommer att stödja stä…”, which "
+        "introduces the list and opens the body.",
+    ]
+    assert output[not_mapped:] == [
+        "  Not mapped:",
+        "    - line 1: the section label “News” is not stored; the kind comes from "
         "the kind line.",
-        "  - line 2: the old site's widget name “ExtentedCQWP” was ignored.",
-        "  - line 6: a link's address was lost near “Städer och regioner för "
+        "    - line 2: the old site's widget name “ExtentedCQWP” was ignored.",
+        "    - line 6: a link's address was lost near “Städer och regioner för "
         "integration”.",
-        "  - line 7: the links under “Ytterligare information” were lost on the old "
-        "site; the more-information block is left empty.",
+        "    - line 7: the links under “Ytterligare information” were lost on the "
+        "old site; the more-information block is left empty.",
+        "Created: 1, updated: 0, refused: 0.",
     ]
 
 
@@ -316,6 +327,9 @@ def test_dry_run_writes_nothing():
     assert counts() == before
     assert "Dry run, nothing written: would create %s" % SEED_REFERENCE in output
     assert "Not mapped:" in output
+    assert output.endswith(
+        "Dry run, nothing written. Would create: 1, would update: 0, refused: 0.\n"
+    )
 
 
 def test_unknown_speaker_with_a_non_member_state_code_is_reported_not_created(page):
