@@ -502,8 +502,16 @@ def _blocks(text):
                 blocks.append(["p", paragraph])
             paragraph, items, joined_by = "", [piece], "bullet"
             continue
-        if separator == "space" and paragraph and paragraph[-1] not in _ENDS:
-            # Two spaces inside a sentence are a typing slip, not a break.
+        if (
+            separator == "space"
+            and paragraph
+            and (
+                paragraph[-1] not in _ENDS
+                or (paragraph.endswith(":") and piece[:1] in _QUOTE_MARKS)
+            )
+        ):
+            # Two spaces inside a sentence ("said:  “…”" too) are a
+            # typing slip, not a break.
             paragraph += " " + piece
             continue
         if paragraph:

@@ -65,9 +65,9 @@ SEED_ROLE = (
 pytestmark = pytest.mark.django_db
 
 
-def run_import(path, *args):
+def run_import(*args):
     out = io.StringIO()
-    call_command("import_legacy", str(path), *args, stdout=out, no_color=True)
+    call_command("import_legacy", *map(str, args), stdout=out, no_color=True)
     return out.getvalue()
 
 
@@ -593,3 +593,157 @@ def test_a_title_given_once_is_accepted_and_windows_line_ends_too():
 def test_reference_is_the_date_and_a_hash_of_the_title():
     parsed = parse_legacy(decode_legacy(SEED.read_bytes()))
     assert legacy_reference(parsed) == SEED_REFERENCE
+
+
+# Several pages at once: a folder, or files one after another.
+
+CORPUS = Path(__file__).resolve().parent / "legacy_pages"
+
+
+def scrape(tmp_path, *pages):
+    """A folder of pages, as a scrape of the old site: {name: lines}."""
+    folder = tmp_path / "scrape"
+    folder.mkdir()
+    for name, lines in pages:
+        (folder / name).write_text("\n".join(lines), encoding="utf-8")
+    return folder
+
+
+def english_page(title):
+    lines = (CORPUS / "13_en_several_quotes_one_speaker.txt").read_text(
+        encoding="utf-8"
+    )
+    lines = lines.split("\n")
+    lines[2] = lines[3] = title
+    return lines
+
+
+def test_a_folder_imports_every_page_and_refuses_a_broken_one_alone(tmp_path):
+    folder = scrape(
+        tmp_path,
+        ("a.txt", english_page("Local leaders warn against cuts")),
+        ("b.txt", seed_with(line4="Another title")),
+        ("c.txt", english_page("Local leaders warn again")),
+        ("notes.md", ["not a page"]),
+    )
+    out = io.StringIO()
+
+    with pytest.raises(CommandError) as error:
+        call_command(
+            "import_legacy", str(folder), "--language", "en", stdout=out, no_color=True
+        )
+
+    assert str(error.value) == "1 of 3 pages were refused; see the report above."
+    lines = out.getvalue().splitlines()
+    progress = [line for line in lines if line.startswith("[")]
+    assert progress == [
+        "[1/3] a.txt: Created press release %s"
+        % PressRelease.objects.get(
+            title_en="Local leaders warn against cuts"
+        ).reference,
+        "[2/3] b.txt: refused",
+        "[3/3] c.txt: Created press release %s"
+        % PressRelease.objects.get(title_en="Local leaders warn again").reference,
+    ]
+    reason = (
+        "b.txt, Line 4: the title is repeated differently from line 3: they differ "
+        "from character 1"
+    )
+    assert lines[lines.index("[2/3] b.txt: refused") + 1].startswith("  " + reason)
+    summary = lines.index("Created: 2, updated: 0, refused: 1.")
+    assert lines[summary + 1].startswith("  - " + reason)
+    assert lines[summary + 1].endswith("Nothing was imported.")
+    # The pages before and after the broken one stay imported, the speakers
+    # they share made once.
+    assert PressRelease.objects.count() == 2
+    assert Speaker.objects.filter(name="Siobhán Murphy").count() == 1
+
+
+def test_several_files_then_again_are_updated_not_duplicated(tmp_path):
+    folder = scrape(
+        tmp_path,
+        ("one.txt", english_page("First release")),
+        ("two.txt", english_page("Second release")),
+    )
+    files = [str(folder / "one.txt"), str(folder / "two.txt")]
+    run_import(files[0], files[1], "--language", "en")
+    before = counts()
+
+    output = run_import(files[0], files[1], "--language", "en")
+
+    assert counts() == before
+    assert output.splitlines()[-1] == "Created: 0, updated: 2, refused: 0."
+
+
+def test_a_dry_run_over_a_folder_reports_what_the_import_does_and_writes_nothing(
+    tmp_path,
+):
+    folder = scrape(
+        tmp_path,
+        ("a.txt", english_page("First release")),
+        ("b.txt", english_page("Second release")),
+    )
+
+    dry = run_import(folder, "--language", "en", "--dry-run")
+    assert counts() == dict.fromkeys(counts(), 0)
+    real = run_import(folder, "--language", "en")
+
+    def details(output):
+        # What the page is and what it brings; addresses exist only once written.
+        return [
+            line
+            for line in output.splitlines()
+            if line.startswith("  ") and not line.startswith(("  Address", "  Edit"))
+        ]
+
+    assert details(dry) == details(real)
+    # A topic both pages share is new on the first page only, in both runs.
+    assert [line for line in details(dry) if line.startswith("  Topics")] == [
+        "  Topics: Agriculture (new); Rural development (new)",
+        "  Topics: Agriculture; Rural development",
+    ]
+    assert dry.splitlines()[-1] == (
+        "Dry run, nothing written. Would create: 2, would update: 0, refused: 0."
+    )
+    assert real.splitlines()[-1] == "Created: 2, updated: 0, refused: 0."
+
+
+def test_refused_pages_make_the_command_exit_non_zero_after_its_report(tmp_path):
+    folder = scrape(
+        tmp_path,
+        ("a.txt", seed_with(line5="Rumour12.12.2020 | Migration;")),
+        ("b.txt", []),
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_legacy", str(folder), "--language", "sv"],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "[1/2] a.txt: refused" in result.stdout
+    assert "a.txt, Line 5: unknown kind “Rumour”" in result.stdout
+    assert "b.txt, Line 1: the file is empty. Nothing was imported." in result.stdout
+    assert "Created: 0, updated: 0, refused: 2." in result.stdout
+    assert "2 of 2 pages were refused" in result.stderr
+
+
+def test_a_reference_names_one_release_so_it_takes_one_page(tmp_path):
+    folder = scrape(
+        tmp_path, ("a.txt", english_page("One")), ("b.txt", english_page("Two"))
+    )
+    with pytest.raises(CommandError, match="give it with one page, not 2"):
+        run_import(folder, "--language", "en", "--reference", "COR-1")
+    assert PressRelease.objects.count() == 0
+
+
+def test_a_folder_without_pages_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="^No .txt pages in the folder .*"):
+        run_import(tmp_path, "--language", "sv")
+
+
+def test_a_missing_path_among_several_stops_before_anything_is_imported(tmp_path):
+    with pytest.raises(CommandError, match="^No such file: .*nowhere.txt$"):
+        run_import(SEED, tmp_path / "nowhere.txt", "--language", "sv")
+    assert PressRelease.objects.count() == 0
