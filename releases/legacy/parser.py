@@ -33,7 +33,7 @@ from django.utils.html import urlize
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from releases.legacy.attribution import Attribution, attribute
+from releases.legacy.attribution import Attribution, Grammar, attribute
 from releases.legacy.text import AFFILIATION, collapse, name_before, sentence_starts
 from releases.models import ReleaseKind
 
@@ -294,7 +294,7 @@ def parse_legacy(text, language=None):
                 _("a link's address was lost near “%(text)s”.") % {"text": context},
             )
         )
-    blocks, lists = _blocks(body_text)
+    blocks, lists = _blocks(body_text, Grammar(language))
     if not any(_block_texts(blocks)):
         raise LegacyFormatError(body_line, _("the body has no text."))
     for intro, items in lists:
@@ -439,7 +439,7 @@ def _words_before(text, end):
     return " ".join(picked[-4:])
 
 
-def _blocks(text):
+def _blocks(text, grammar):
     """Paragraphs and lists of a flattened body, and what was made of its lists.
 
     Blocks are ["p", text], ["ul", [items]] and ["intro", text], the
@@ -525,7 +525,7 @@ def _blocks(text):
     split = []
     for kind, content in blocks:
         if kind == "p":
-            split.extend(["p", part] for part in _paragraphs(content))
+            split.extend(["p", part] for part in _paragraphs(content, grammar))
         else:
             split.append([kind, content])
     return split, lists
@@ -545,9 +545,13 @@ def _list_note(intro, items):
     ) % {"count": len(items)}
 
 
-def _paragraphs(text):
-    """Split a paragraph where a speaker is introduced in a new sentence."""
+def _paragraphs(text, grammar):
+    """Split a paragraph where a speaker is introduced in a new sentence.
+
+    Never inside a quotation: a speaker quoting someone else is one paragraph.
+    """
     starts = sentence_starts(text)
+    quotations, _unclosed = grammar.quotations([text])
     cuts = sorted(
         {
             max((s for s in starts if s <= m.start()), default=0)
@@ -556,6 +560,7 @@ def _paragraphs(text):
         }
         - {0}
     )
+    cuts = [cut for cut in cuts if not any(q.open < cut < q.close for q in quotations)]
     paragraphs = []
     for begin, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
         paragraphs.append(text[begin:end].strip())

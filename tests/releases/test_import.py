@@ -747,3 +747,32 @@ def test_a_missing_path_among_several_stops_before_anything_is_imported(tmp_path
     with pytest.raises(CommandError, match="^No such file: .*nowhere.txt$"):
         run_import(SEED, tmp_path / "nowhere.txt", "--language", "sv")
     assert PressRelease.objects.count() == 0
+
+
+def test_a_translation_that_names_a_speaker_without_quoting_them_hides_no_quote(page):
+    """Quoted in one language is quoted: mentioned only when no language quotes."""
+    run_import(SEED, "--language", "sv")
+    release = PressRelease.objects.get()
+    (row,) = release.quotes.all()
+    assert row.mentioned is False
+
+    english = seed_with(
+        line3="CoR and Commission launch a partnership",
+        line4="CoR and Commission launch a partnership",
+        line6="The partnership was announced today. Apostolos Tzitzikostas (EL–EPP), "
+        "President of the CoR, welcomed it.",
+    )
+    run_import(page(english), "--language", "en", "--reference", release.reference)
+
+    row.refresh_from_db()
+    assert (row.quote_sv, row.quote_en) == (SEED_QUOTE, "")
+    assert row.mentioned is False
+
+    # A page of its own naming him without a quote links him as mentioned.
+    other = seed_with(
+        line3="Another release", line4="Another release", line6=english[5]
+    )
+    run_import(page(other, name="other.txt"), "--language", "en")
+    mention = PressRelease.objects.get(title_en="Another release").quotes.get()
+    assert mention.speaker == row.speaker
+    assert mention.mentioned is True

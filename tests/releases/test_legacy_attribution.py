@@ -166,6 +166,20 @@ def test_a_name_inside_a_quotation_is_not_a_speaker():
     assert [person.name for person in parsed.attributions] == ["Anna Berg"]
 
 
+def test_a_paragraph_is_not_cut_inside_a_quotation_that_names_someone():
+    parsed = parse(
+        "The opinion was adopted today. Anna Berg (SE–PES) said: “We met. Carl Ek "
+        "(SE–EPP) agreed with us.” The vote followed."
+    )
+    assert parsed.body == (
+        "<p>Anna Berg (SE–PES) said: “We met. Carl Ek (SE–EPP) agreed with us.” "
+        "The vote followed.</p>"
+    )
+    assert people(parsed) == [
+        ("Anna Berg", "", "We met. Carl Ek (SE–EPP) agreed with us.")
+    ]
+
+
 def test_a_colon_before_a_quotation_after_two_spaces_is_not_a_list():
     parsed = parse(
         "The opinion was adopted today. Anna Berg (SE–PES) said:  “We are ready.”"
