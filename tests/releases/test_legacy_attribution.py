@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 from releases.legacy.languages import LANGUAGES
 from releases.legacy.parser import parse_legacy
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 from releases.legacy.importer import import_legacy_release
 from releases.legacy.parser import LegacyFormatError, decode_legacy, parse_legacy
 
