@@ -593,6 +593,10 @@ def _lead_and_body(blocks):
             starts = sentence_starts(lead)
             if starts:
                 lead, rest = lead[: starts[0]].rstrip(), [["p", lead[starts[0] :]]]
+                choice = _(
+                    "the body is a single paragraph: its first sentence is the "
+                    "lead, the rest the body."
+                )
     else:
         lead, rest = "", blocks
         choice = _("the body opens with a list, so the release has no lead.")

@@ -552,6 +552,10 @@ def test_a_one_paragraph_body_leads_with_its_first_sentence():
     parsed = _parse("The Committee met in Brussels, e.g. Dr. Berg. It voted twice.")
     assert parsed.lead == "The Committee met in Brussels, e.g. Dr. Berg."
     assert parsed.body == "<p>It voted twice.</p>"
+    assert [note.message for note in parsed.notes if note.choice] == [
+        "the body is a single paragraph: its first sentence is the lead, the rest "
+        "the body."
+    ]
 
 
 def test_more_information_lines_are_kept_with_their_links():
