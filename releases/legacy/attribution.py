@@ -93,7 +93,9 @@ class Grammar:
         marks = re.escape("".join(sorted(self.marks)))
         verb = _alternation(data["verbs"])
         link = _alternation(self.links)
-        role = r"[^,;!?%s]{1,300}?" % marks
+        # A role may hold commas ("Mayor of Uppsala, Sweden"): it ends at the
+        # comma before the speech verb.
+        role = r"[^;!?%s]{1,300}?" % marks
         self.verb = re.compile(verb, re.IGNORECASE)
         # Between the person and the quotation: ", role, said that ".
         self.introduction = re.compile(
@@ -137,6 +139,10 @@ class Grammar:
         if not role or self.verb.search(role) or sentence_starts(role):
             return ""
         if any(mark in role for mark in self.marks):
+            return ""
+        # "Mayor of Uppsala, Sweden" is a role; "mayor of Umeå, welcomed the
+        # plan" may be a verb phrase: after a comma, only a name goes on.
+        if any(not part.strip()[:1].isupper() for part in role.split(",")[1:]):
             return ""
         folded = role.casefold()
         if any(
@@ -320,8 +326,9 @@ def _introduced(grammar, paragraphs, mentions, quotation):
     ]
     if before:
         mention = before[-1]
-        match = grammar.introduction.match(text[mention.end : quotation.open])
-        if match:
+        between = text[mention.end : quotation.open]
+        match = grammar.introduction.match(between)
+        if match and not sentence_starts(between):
             quotation.speaker = mention
             quotation.role = grammar.role(match["role"])
             return
@@ -341,7 +348,8 @@ def _introduced(grammar, paragraphs, mentions, quotation):
         role = grammar.closing_role.match(text[mention.end :])
         quotation.role = grammar.role(role["role"]) if role else ""
         return
-    if not gap.strip(" \u00a0,–—-"):
+    # "«…», ο Νίκος Παππάς (EL–PES) δήλωσε": an article may stand before a name.
+    if re.fullmatch(r"[\s,–—-]*(?:[^\W\d_]{1,3}\s+)?", gap) and gap == gap.lower():
         match = grammar.then_verb.match(text[mention.end :])
         if match:
             quotation.speaker = mention

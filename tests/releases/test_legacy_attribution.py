@@ -201,3 +201,35 @@ def test_one_item_after_a_colon_is_a_paragraph_not_a_list():
     parsed = parse("The opinion was adopted today. It asks for one thing:  Money.")
     assert "<ul>" not in parsed.body
     assert parsed.body == "<p>It asks for one thing:</p><p>Money.</p>"
+
+
+@pytest.mark.parametrize(
+    ("apposition", "role"),
+    [
+        ("Mayor of Uppsala, Sweden", "Mayor of Uppsala, Sweden"),
+        ("mayor of Umeå, welcomed the plan", ""),
+    ],
+)
+def test_a_role_with_a_comma_goes_on_only_with_a_name(apposition, role):
+    parsed = parse(
+        "The opinion was adopted today. Anna Berg (SE–PES), %s, said: “We are "
+        "ready.”" % apposition
+    )
+    assert people(parsed) == [("Anna Berg", role, "We are ready.")]
+
+
+def test_a_greek_article_may_stand_between_the_quotation_and_the_name():
+    parsed = parse(
+        "Η Επιτροπή ενέκρινε τη γνωμοδότηση. «Είμαστε έτοιμοι», ο Νίκος Παππάς "
+        "(EL–PES) δήλωσε.",
+        "el",
+    )
+    assert people(parsed) == [("Νίκος Παππάς", "", "Είμαστε έτοιμοι")]
+
+
+def test_a_person_named_a_sentence_earlier_does_not_get_the_quotation():
+    parsed = parse(
+        "The opinion was adopted today. Anna Berg (SE–PES), a mayor. Afterwards, "
+        "said one member: “We are ready.”"
+    )
+    assert people(parsed) == [("Anna Berg", "", "")]
