@@ -475,15 +475,20 @@ def test_missing_file_is_a_clear_error(tmp_path):
         run_import(tmp_path / "nowhere.txt", "--language", "sv")
 
 
-def test_a_broken_page_makes_the_command_exit_non_zero(page):
-    path = page(seed_with(line4="Another title"))
-    result = subprocess.run(
-        [sys.executable, "manage.py", "import_legacy", str(path), "--language", "sv"],
+def run_manage_py(*args):
+    """The command as a shell runs it, for its exit status."""
+    return subprocess.run(
+        [sys.executable, "manage.py", "import_legacy", *map(str, args)],
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_a_broken_page_makes_the_command_exit_non_zero(page):
+    path = page(seed_with(line4="Another title"))
+    result = run_manage_py(path, "--language", "sv")
     assert result.returncode == 1
     assert "page.txt, Line 4: the title is repeated differently" in result.stderr
 
@@ -718,13 +723,7 @@ def test_refused_pages_make_the_command_exit_non_zero_after_its_report(tmp_path)
         ("a.txt", seed_with(line5="Rumour12.12.2020 | Migration;")),
         ("b.txt", []),
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "import_legacy", str(folder), "--language", "sv"],
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_manage_py(folder, "--language", "sv")
     assert result.returncode == 1
     assert "[1/2] a.txt: refused" in result.stdout
     assert "a.txt, Line 5: unknown kind “Rumour”" in result.stdout
