@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "csp",
     "partnerships",
     "releases",
+    # After releases: it indexes them, through signals (search/signals.py).
+    "search",
     "translations",
 ]
 

@@ -1,0 +1,325 @@
+"""Searching the stored documents: matching, ranking, facets and snippets.
+
+A query is words, "quoted phrases" and -excluded words. Every word matches
+as a prefix of a word of the text, after the language's stemming on
+PostgreSQL: Swedish "partnerskap" finds "partnerskapet" (a form the Swedish
+stemmer leaves whole), English "regions" finds "region". On SQLite a word
+matches anywhere inside a word of the folded text.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.languages import LANGUAGE_CODES
+from partnerships.models import Partnership
+from releases.models import PressRelease, Speaker, Topic
+from search.models import SearchDocument
+from search.text import config_for, fold, words
+
+#: Words a snippet shows.
+SNIPPET_WORDS = 32
+#: Words of context before the first match.
+SNIPPET_BEFORE = 8
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+_SPLIT = re.compile(r"(\w+)")
+
+
+@dataclass
+class ParsedQuery:
+    """Phrases that must all occur, and phrases that must not (folded words)."""
+
+    required: list = field(default_factory=list)
+    excluded: list = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.required)
+
+    @property
+    def words(self):
+        return [word for phrase in self.required for word in phrase]
+
+    def tsquery(self):
+        """The to_tsquery() text: words are \\w+ only, so quoting them is safe."""
+
+        def phrase(words, prefix):
+            suffix = ":*" if prefix else ""
+            return " <-> ".join("'%s'%s" % (word, suffix) for word in words)
+
+        parts = ["(%s)" % phrase(p, True) for p in self.required]
+        parts += ["!(%s)" % phrase(p, False) for p in self.excluded]
+        return " & ".join(parts)
+
+
+def parse(text):
+    parsed = ParsedQuery()
+    for match in _TOKEN.finditer(text or ""):
+        negative = bool(match.group(1) or match.group(3))
+        phrase = words(match.group(2) if match.group(2) is not None else match.group(4))
+        if phrase:
+            (parsed.excluded if negative else parsed.required).append(phrase)
+    return parsed
+
+
+def _contains(phrase):
+    text = " ".join(phrase)
+    return (
+        Q(title__contains=text) | Q(keywords__contains=text) | Q(content__contains=text)
+    )
+
+
+def on_postgresql():
+    return connection.vendor == "postgresql"
+
+
+def _match(parsed, language):
+    """A Q for the documents of ``language`` that match the query."""
+    if on_postgresql():
+        query = SearchQuery(
+            parsed.tsquery(), config=config_for(language), search_type="raw"
+        )
+        return Q(language=language, vector=query)
+    condition = Q(language=language)
+    for phrase in parsed.required:
+        condition &= _contains(phrase)
+    for phrase in parsed.excluded:
+        condition &= ~_contains(phrase)
+    return condition
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The facets chosen, by slug or value; None when not chosen."""
+
+    topic: str = None
+    kind: str = None
+    year: int = None
+    speaker: str = None
+    partnership: str = None
+
+    def apply(self, documents):
+        if self.topic:
+            documents = documents.filter(release__topics__slug=self.topic)
+        if self.kind:
+            documents = documents.filter(release__kind=self.kind)
+        if self.year:
+            documents = documents.filter(release__published_at__year=self.year)
+        if self.speaker:
+            documents = documents.filter(release__quotes__speaker__slug=self.speaker)
+        if self.partnership:
+            documents = documents.filter(release__partnership__slug=self.partnership)
+        return documents
+
+
+def public_documents():
+    """Documents of public releases only: published() decides, as everywhere."""
+    return SearchDocument.objects.filter(
+        release__in=PressRelease.objects.published().values("pk")
+    )
+
+
+def matching(parsed, language, filters):
+    """The matching documents in ``language``, not yet ranked."""
+    return filters.apply(public_documents().filter(_match(parsed, language)))
+
+
+def ranked(documents, parsed, language):
+    """Best first; on SQLite, title matches first, then the newest."""
+    if on_postgresql():
+        query = SearchQuery(
+            parsed.tsquery(), config=config_for(language), search_type="raw"
+        )
+        documents = documents.annotate(rank=SearchRank(F("vector"), query))
+    else:
+        in_title = reduce(
+            lambda a, b: a & b,
+            (Q(title__contains=" ".join(p)) for p in parsed.required),
+        )
+        documents = documents.annotate(
+            rank=Case(
+                When(in_title, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+    return (
+        documents.select_related("release")
+        .prefetch_related("release__topics")
+        .defer("title", "keywords", "content", "vector")
+        .order_by("-rank", "-release__published_at", "-release__pk")
+    )
+
+
+def other_languages(parsed, language, filters):
+    """{language: count} of matches in the other languages, in one query."""
+    condition = reduce(
+        or_, (_match(parsed, code) for code in LANGUAGE_CODES if code != language)
+    )
+    documents = filters.apply(public_documents().filter(condition))
+    counts = documents.order_by().values("language").annotate(n=Count("pk"))
+    found = {row["language"]: row["n"] for row in counts}
+    return [(code, found[code]) for code in LANGUAGE_CODES if code in found]
+
+
+#: Facet headings, in the order the page shows them.
+FACET_NAMES = {
+    "topic": _("Theme"),
+    "kind": _("Kind"),
+    "year": _("Year"),
+    "speaker": _("Speaker"),
+    "partnership": _("Partnership"),
+}
+
+
+@dataclass
+class FacetValue:
+    param: str
+    value: str
+    label: object
+    count: int
+    selected: bool
+
+
+def facets(documents, filters):
+    """Counts by theme, kind, year, speaker and partnership of ``documents``.
+
+    Five queries whatever the number of results or values. Only releases
+    among the results are counted, so a theme, speaker or partnership that
+    only unpublished releases have never shows.
+    """
+    releases = documents.order_by().values("release_id")
+    public = PressRelease.objects.filter(pk__in=releases).order_by()
+
+    def values(param, rows, label, value):
+        chosen = getattr(filters, param)
+        result = [
+            FacetValue(
+                param, value(row), label(row), row_count(row), chosen == value(row)
+            )
+            for row in rows
+        ]
+        return sorted(result, key=lambda v: (-v.count, str(v.label).casefold()))
+
+    def row_count(row):
+        return row["n"] if isinstance(row, dict) else row.n
+
+    kinds = dict(PressRelease.Kind.choices)
+    return {
+        "topic": values(
+            "topic",
+            Topic.objects.filter(releases__in=releases).annotate(n=Count("releases")),
+            lambda topic: topic.i18n.name,
+            lambda topic: topic.slug,
+        ),
+        "kind": values(
+            "kind",
+            public.values("kind").annotate(n=Count("pk")),
+            lambda row: kinds.get(row["kind"], row["kind"]),
+            lambda row: row["kind"],
+        ),
+        "year": sorted(
+            values(
+                "year",
+                public.annotate(year=ExtractYear("published_at"))
+                .values("year")
+                .annotate(n=Count("pk")),
+                lambda row: row["year"],
+                lambda row: row["year"],
+            ),
+            key=lambda v: -v.value,
+        ),
+        "speaker": values(
+            "speaker",
+            Speaker.objects.filter(quotes__release__in=releases).annotate(
+                n=Count("quotes")
+            ),
+            lambda speaker: speaker.display_name,
+            lambda speaker: speaker.slug,
+        ),
+        "partnership": values(
+            "partnership",
+            Partnership.objects.filter(releases__in=releases).annotate(
+                n=Count("releases")
+            ),
+            lambda partnership: partnership.i18n.name,
+            lambda partnership: partnership.slug,
+        ),
+    }
+
+
+def highlight_terms(parsed, language):
+    """What a word must start with (PostgreSQL) or contain (SQLite) to be marked.
+
+    On PostgreSQL, the query's words and their stems in the language's
+    configuration, which is what the tsquery matches as prefixes.
+    """
+    terms = set(parsed.words)
+    if on_postgresql() and terms:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT tsvector_to_array(to_tsvector(%s::regconfig, %s))",
+                [config_for(language), " ".join(sorted(terms))],
+            )
+            terms.update(cursor.fetchone()[0] or ())
+    return terms
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a snippet; the template escapes it and marks it if ``match``."""
+
+    text: str
+    match: bool
+
+
+@dataclass
+class Snippet:
+    segments: list
+    starts_inside: bool
+    ends_inside: bool
+
+    def __bool__(self):
+        return bool(self.segments)
+
+
+def snippet(text, terms, prefix_match):
+    """About SNIPPET_WORDS words of ``text`` around its first match.
+
+    Plain text in, plain pieces out: nothing here is HTML, so the template's
+    escaping is all the protection needed, whatever the text or the query.
+    """
+    if prefix_match:
+
+        def is_match(word):
+            return any(word.startswith(term) for term in terms)
+    else:
+
+        def is_match(word):
+            return any(term in word for term in terms)
+
+    pieces = _SPLIT.split(text or "")
+    # Odd indexes are words; even ones what lies between them.
+    word_indexes = range(1, len(pieces), 2)
+    marks = {i: is_match(fold(pieces[i])) for i in word_indexes}
+    first = next((i for i in word_indexes if marks[i]), 1)
+    start = max(1, first - 2 * SNIPPET_BEFORE)
+    end = start + 2 * SNIPPET_WORDS - 1
+    if end >= len(pieces) - 1:
+        # The text's end is in the window: keep its closing punctuation.
+        end = len(pieces)
+    segments = []
+    for i in range(start, end):
+        piece, match = pieces[i], marks.get(i, False)
+        if segments and segments[-1].match == match:
+            segments[-1] = Segment(segments[-1].text + piece, match)
+        elif piece:
+            segments.append(Segment(piece, match))
+    return Snippet(segments, start > 1, end < len(pieces))

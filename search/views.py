@@ -1,0 +1,101 @@
+"""The public search page: /<language>/search/?q=..."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import override
+from django.views.generic import ListView
+
+from newsroom.languages import native_name
+from newsroom.localized import active_language
+from search import query
+from search.forms import SearchForm
+
+
+@dataclass(frozen=True)
+class OtherLanguage:
+    code: str
+    name: str
+    count: int
+    url: str
+
+
+class SearchView(ListView):
+    """Ranked results in the visitor's language, with facets and snippets.
+
+    A fixed number of queries whatever the number of results: the count,
+    the page (with its releases), their themes, five facets and, on
+    PostgreSQL, the query's stems for highlighting; when nothing is found,
+    one more for the other languages' counts.
+    """
+
+    template_name = "search/search.html"
+    context_object_name = "results"
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET)
+        self.language = active_language()
+        self.valid = self.form.is_valid()
+        self.parsed = self.form.parsed() if self.valid else query.parse("")
+        self.filters = self.form.filters() if self.valid else query.Filters()
+        response = super().get(request, *args, **kwargs)
+        if not self.valid:
+            response.status_code = 400
+        return response
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_PAGE_SIZE
+
+    def get_queryset(self):
+        if not self.parsed:
+            return query.public_documents().none()
+        self.matching = query.matching(self.parsed, self.language, self.filters)
+        return query.ranked(self.matching, self.parsed, self.language)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(
+            form=self.form, query=self.parsed, filters=self.filters, **kwargs
+        )
+        if not self.parsed:
+            return context
+        results = context["results"]
+        terms = query.highlight_terms(self.parsed, self.language)
+        prefix = query.on_postgresql()
+        for document in results:
+            document.snippet = query.snippet(document.excerpt, terms, prefix)
+        facets = query.facets(self.matching, self.filters)
+        for values in facets.values():
+            for value in values:
+                value.url = self.link(**{value.param: value.value})
+                value.remove_url = self.link(**{value.param: None})
+        context.update(
+            facets=[
+                (query.FACET_NAMES[name], values) for name, values in facets.items()
+            ],
+            active=[v for values in facets.values() for v in values if v.selected],
+            total=context["paginator"].count,
+        )
+        if not context["total"]:
+            context["other_languages"] = [
+                OtherLanguage(code, native_name(code), count, self.link(code))
+                for code, count in query.other_languages(
+                    self.parsed, self.language, self.filters
+                )
+            ]
+        return context
+
+    def link(self, language=None, **changes):
+        """This search's address with ``changes``, back on its first page."""
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        for name, value in changes.items():
+            params.pop(name, None)
+            if value is not None:
+                params[name] = value
+        if language:
+            with override(language):
+                path = reverse("search:search")
+        else:
+            path = self.request.path
+        return "%s?%s" % (path, params.urlencode()) if params else path
