@@ -188,6 +188,16 @@ class FacetValue:
     selected: bool
 
 
+def chosen(filters):
+    """The filters set, as facet values labelled by what was asked for."""
+    kinds = dict(PressRelease.Kind.choices)
+    return [
+        FacetValue(param, value, kinds.get(value, value), 0, True)
+        for param in FACET_NAMES
+        if (value := getattr(filters, param))
+    ]
+
+
 def facets(documents, filters):
     """Counts by theme, kind, year, speaker and partnership of ``documents``.
 

@@ -64,25 +64,32 @@ class SearchView(ListView):
         prefix = query.on_postgresql()
         for document in results:
             document.snippet = query.snippet(document.excerpt, terms, prefix)
-        facets = query.facets(self.matching, self.filters)
-        for values in facets.values():
-            for value in values:
-                value.url = self.link(**{value.param: value.value})
-                value.remove_url = self.link(**{value.param: None})
-        context.update(
-            facets=[
-                (query.FACET_NAMES[name], values) for name, values in facets.items()
-            ],
-            active=[v for values in facets.values() for v in values if v.selected],
-            total=context["paginator"].count,
-        )
-        if not context["total"]:
+        total = context["paginator"].count
+        if total:
+            facets = query.facets(self.matching, self.filters)
+            active = [v for values in facets.values() for v in values if v.selected]
+        else:
+            # Nothing to count. The chosen filters are shown as typed (a
+            # slug, not a name: the name of a theme only unpublished releases
+            # have must not show), so that they can be removed.
+            facets = {}
+            active = query.chosen(self.filters)
             context["other_languages"] = [
                 OtherLanguage(code, native_name(code), count, self.link(code))
                 for code, count in query.other_languages(
                     self.parsed, self.language, self.filters
                 )
             ]
+        for value in (*active, *(v for values in facets.values() for v in values)):
+            value.url = self.link(**{value.param: value.value})
+            value.remove_url = self.link(**{value.param: None})
+        context.update(
+            facets=[
+                (query.FACET_NAMES[name], values) for name, values in facets.items()
+            ],
+            active=active,
+            total=total,
+        )
         return context
 
     def link(self, language=None, **changes):

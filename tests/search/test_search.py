@@ -283,3 +283,12 @@ def test_header_has_a_labelled_search_box(client):
     )
     assert '<label for="site-search">' in html
     assert 'id="site-search" name="q"' in html
+
+
+def test_filters_that_find_nothing_can_still_be_removed(client):
+    make_release(title_en="Bridge", topics=[make_topic(slug="roads")])
+    response = search(client, "en", q="bridge", topic="rail", kind="news")
+    assert response.context["total"] == 0
+    html = response.content.decode()
+    assert '<a href="/en/search/?q=bridge&amp;kind=news">Remove: rail</a>' in html
+    assert '<a href="/en/search/?q=bridge&amp;topic=rail">Remove: News</a>' in html
