@@ -60,6 +60,13 @@ def main():
         "speaker page": speaker.get_absolute_url(),
         "release en": releases[0].get_absolute_url(),
         "release sv (fallback)": releases[1].url_in("sv"),
+        # Search: a word every release has (the worst case: every document
+        # ranked and counted), a word one release in 500 has, and that word
+        # narrowed by a theme, in Swedish.
+        "search en (every)": "/en/search/?q=lorem",
+        "search en (1 in 500)": "/en/search/?q=keyword007",
+        "search sv + theme": "/sv/search/?q=keyword007&topic=%s" % topic.slug,
+        "search sv (none)": "/sv/search/?q=nowhere",
     }
     print(
         "%d releases, %d requests a page, database %s"
@@ -131,15 +138,17 @@ def fill(count):
     partnership = Partnership.objects.create(slug="bench", name_en="Bench partnership")
     now = timezone.now()
     body = "<p>%s</p>" % ("Lorem ipsum dolor sit amet. " * 40)
+    # A word shared by one release in 500, for searches that find few.
+    keyword = "<p>keyword%03d</p>"
     releases = PressRelease.objects.bulk_create(
         PressRelease(
             reference="BENCH/%06d" % i,
             slug="bench-release-%d" % i,
             title_en="Bench release %d" % i,
             lead_en="Lead %d" % i,
-            body_en=body,
+            body_en=body + keyword % (i % 500),
             title_sv="Testpressmeddelande %d" % i if i % 3 else "",
-            body_sv=body if i % 3 else "",
+            body_sv=body + keyword % (i % 500) if i % 3 else "",
             title_de="Pressemitteilung %d" % i if i % 5 == 0 else "",
             kind=rng.choice(PressRelease.Kind.values),
             status=PressRelease.Status.PUBLISHED,
@@ -161,6 +170,13 @@ def fill(count):
     )
     # releases[1] is English only, so its Swedish page shows the fallback.
     PressRelease.objects.filter(pk=releases[1].pk).update(title_sv="", body_sv="")
+    # bulk_create sends no signals: build the search documents as a deploy
+    # after a bulk import would (manage.py rebuild_search_index).
+    from search.indexing import rebuild
+
+    started = time.perf_counter()
+    rebuild()
+    print("search index: %.0f s" % (time.perf_counter() - started))
     from django.db import connection
 
     if connection.vendor == "postgresql":

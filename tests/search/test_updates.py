@@ -5,11 +5,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from releases import workflow
 from releases.models import PressRelease, PressReleaseSpeaker
 from search.models import SearchDocument
+from tests.admin_forms import form_data
 from tests.factories import make_draft, make_release, make_speaker, make_topic
 from tests.search.conftest import search, titles
 from tests.translations.conftest import make_translator
@@ -29,6 +31,19 @@ def test_an_edited_release_is_found_by_its_new_words(client):
     release.save()
     assert found(client, "lighthouse") == ["New lighthouse"]
     assert found(client, "harbour") == []
+
+
+def test_a_release_saved_in_the_admin_is_found_by_its_new_words(admin_client, client):
+    release = make_release(title_en="Old harbour")
+    change = reverse("admin:releases_pressrelease_change", args=[release.pk])
+    data = form_data(admin_client.get(change))
+    data["title_en"] = "Admin lighthouse"
+    data["body_sv"] = "<p>Fyren i hamnen.</p>"
+    data["title_sv"] = "Fyren"
+    response = admin_client.post(change, data)
+    assert response.status_code == 302, response.context["errors"]
+    assert found(client, "lighthouse") == ["Admin lighthouse"]
+    assert found(client, "fyren", "sv") == ["Fyren"]
 
 
 def test_a_new_translation_adds_a_document_and_removing_it_drops_it(client):
