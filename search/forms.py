@@ -18,6 +18,7 @@ class SearchForm(forms.Form):
 
     q = forms.CharField(
         label=_("Search releases"),
+        widget=forms.SearchInput,
         max_length=MAX_QUERY_LENGTH,
         required=False,
         error_messages={
@@ -49,7 +50,6 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["q"].widget.attrs.update({"type": "search"})
         for name in ("topic", "kind", "year", "speaker", "partnership"):
             self.fields[name].widget = forms.HiddenInput()
 

@@ -241,7 +241,8 @@ def facets(documents, filters):
                 public.annotate(year=ExtractYear("published_at"))
                 .values("year")
                 .annotate(n=Count("pk")),
-                lambda row: row["year"],
+                # A year reads as written, never as a grouped number.
+                lambda row: str(row["year"]),
                 lambda row: row["year"],
             ),
             key=lambda v: -v.value,
