@@ -11,6 +11,7 @@ Writes that bypass save() (``QuerySet.update``, ``bulk_create``) are not
 seen either; run the command after them.
 """
 
+from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
@@ -43,12 +44,17 @@ def release_saved(sender, instance, raw=False, **kwargs):
         index_releases([instance.pk])
 
 
-def quote_changed(sender, instance, raw=False, **kwargs):
+def quote_changed(sender, instance, raw=False, origin=None, **kwargs):
     if raw:
         return
-    # A quote deleted with its release has no release left to index.
-    if PressRelease.objects.filter(pk=instance.release_id).exists():
-        index_releases([instance.release_id])
+    # A quote deleted with its release (origin is the release, or a queryset
+    # of releases): indexing now would write documents for a release about
+    # to go, which its deletion would not remove.
+    if origin is not None:
+        model = origin.model if isinstance(origin, QuerySet) else type(origin)
+        if model is not PressReleaseSpeaker:
+            return
+    index_releases([instance.release_id])
 
 
 def topics_changed(sender, instance, action, reverse, pk_set, **kwargs):

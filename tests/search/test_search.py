@@ -292,3 +292,12 @@ def test_filters_that_find_nothing_can_still_be_removed(client):
     html = response.content.decode()
     assert '<a href="/en/search/?q=bridge&amp;kind=news">Remove: rail</a>' in html
     assert '<a href="/en/search/?q=bridge&amp;topic=rail">Remove: News</a>' in html
+
+
+@pytest.mark.parametrize(
+    "typed", ["harbour:* | !x & (y", "harbour' OR 1=1 --", "harbour <-> \\'"]
+)
+def test_query_operators_are_words_never_syntax(client, typed):
+    make_release(title_en="Harbour x y 1 OR --")
+    response = search(client, "en", q=typed)
+    assert response.status_code == 200

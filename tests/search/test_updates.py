@@ -175,3 +175,14 @@ def test_rebuild_command_refuses_a_bad_batch_size():
 
     with pytest.raises(CommandError, match="--batch-size must be 1 or more."):
         call_command("rebuild_search_index", "--batch-size", "0")
+
+
+def test_deleting_a_release_with_quotes_and_themes_deletes_its_documents(client):
+    release = make_release(
+        title_en="Going", topics=[make_topic()], speakers=[make_speaker()]
+    )
+    PressRelease.objects.filter(pk=release.pk).first().delete()
+    make_release(title_en="Bulk going", speakers=[make_speaker()])
+    PressRelease.objects.filter(title_en="Bulk going").delete()
+    assert not SearchDocument.objects.exists()
+    assert found(client, "going") == []
