@@ -186,3 +186,23 @@ def test_deleting_a_release_with_quotes_and_themes_deletes_its_documents(client)
     PressRelease.objects.filter(title_en="Bulk going").delete()
     assert not SearchDocument.objects.exists()
     assert found(client, "going") == []
+
+
+def test_an_xliff_import_is_found_in_its_language(client):
+    from tests.translations.test_xliff import export, make_staff, translate_all
+    from translations.xliff.importer import import_file
+
+    release = make_release(
+        title_en="Cities back the plan",
+        body_en="<p>Regions welcome it.</p>",
+        speakers=[make_speaker()],
+    )
+    PressReleaseSpeaker.objects.filter(release=release).update(quote_en="We deliver.")
+    release = PressRelease.objects.get(pk=release.pk)
+    translated = translate_all(export(release, "2.0"), "2.0")
+    report = import_file(
+        translated, filename="sv.xlf", user=make_staff("e", superuser=True)
+    )
+    assert report.ok, report.errors
+    assert found(client, "welcome", "sv") == ["CITIES BACK THE PLAN"]
+    assert found(client, "deliver", "sv") == ["CITIES BACK THE PLAN"]
