@@ -14,7 +14,7 @@ from operator import or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -150,10 +150,14 @@ def ranked(documents, parsed, language):
                 output_field=IntegerField(),
             )
         )
+    # The releases are fetched for the page only, after the sort: joined
+    # before it, every match's release row (four fields in 24 languages)
+    # would be carried through the sort.
     return (
-        documents.select_related("release")
-        .prefetch_related("release__topics")
-        .defer("title", "keywords", "content", "vector")
+        documents.only("release", "language", "excerpt")
+        .prefetch_related(
+            Prefetch("release", queryset=PressRelease.objects.with_listing_data())
+        )
         .order_by("-rank", "-release__published_at", "-release__pk")
     )
 

@@ -25,7 +25,7 @@ class SearchView(ListView):
     """Ranked results in the visitor's language, with facets and snippets.
 
     A fixed number of queries whatever the number of results: the count,
-    the page (with its releases), their themes, five facets and, on
+    the page, its releases, their themes, five facets and, on
     PostgreSQL, the query's stems for highlighting; when nothing is found,
     one more for the other languages' counts.
     """
