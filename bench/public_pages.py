@@ -27,7 +27,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--releases", type=int, default=2000)
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure the database DATABASE_URL names, filled by an earlier run",
+    )
+    parser.add_argument(
+        "--only", default="", help="measure only the pages whose name has this"
+    )
     args = parser.parse_args()
+    if args.reuse and "DATABASE_URL" not in os.environ:
+        parser.error("--reuse needs DATABASE_URL")
 
     scratch = tempfile.mkdtemp(prefix="newsroom-bench-")
     os.environ.setdefault("DATABASE_URL", "sqlite:///%s/bench.sqlite3" % scratch)
@@ -46,8 +56,14 @@ def main():
     from django.db import connection, reset_queries
     from django.test import Client
 
+    from releases.models import PressRelease
+
     call_command("migrate", verbosity=0)
-    releases, topic, speaker = fill(args.releases)
+    if args.reuse:
+        releases, topic, speaker = filled()
+        args.releases = PressRelease.objects.count()
+    else:
+        releases, topic, speaker = fill(args.releases)
 
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     pages = {
@@ -74,6 +90,8 @@ def main():
     )
     print("%-24s %9s %9s %9s %8s" % ("page", "req/s", "p50 ms", "p95 ms", "queries"))
     for name, url in pages.items():
+        if args.only not in name:
+            continue
         response = client.get(url)
         if response.status_code != 200:
             print("%-24s HTTP %d for %s" % (name, response.status_code, url))
@@ -107,6 +125,22 @@ class QueryCounter(list):
     def __call__(self, execute, sql, params, many, context):
         self.append(sql)
         return execute(sql, params, many, context)
+
+
+def filled():
+    """The handles fill() returned, read back from a database it filled."""
+    from releases.models import PressRelease, Speaker, Topic
+
+    releases = list(
+        PressRelease.objects.filter(
+            reference__in=["BENCH/000000", "BENCH/000001"]
+        ).order_by("reference")
+    )
+    return (
+        releases,
+        Topic.objects.get(slug="theme-0"),
+        Speaker.objects.get(slug="speaker-0"),
+    )
 
 
 def fill(count):

@@ -25,7 +25,8 @@ class SearchView(ListView):
     """Ranked results in the visitor's language, with facets and snippets.
 
     A fixed number of queries whatever the number of results: the count,
-    the page, its releases, their themes, five facets and, on
+    the page, its releases, their themes, its texts for snippets, five
+    facets and, on
     PostgreSQL, the query's stems for highlighting; when nothing is found,
     one more for the other languages' counts.
     """
@@ -62,8 +63,9 @@ class SearchView(ListView):
         results = context["results"]
         terms = query.highlight_terms(self.parsed, self.language)
         prefix = query.on_postgresql()
+        texts = query.excerpts(results)
         for document in results:
-            document.snippet = query.snippet(document.excerpt, terms, prefix)
+            document.snippet = query.snippet(texts[document.pk], terms, prefix)
         total = context["paginator"].count
         if total:
             facets = query.facets(self.matching, self.filters)

@@ -9,9 +9,9 @@ from tests.search.conftest import search
 
 pytestmark = pytest.mark.django_db
 
-#: Count, page, its releases, their themes, five facets; on PostgreSQL also
-#: the query's stems for highlighting.
-EXPECTED = 9 + (connection.vendor == "postgresql")
+#: Count, page, its releases, their themes, its texts for snippets, five
+#: facets; on PostgreSQL also the query's stems for highlighting.
+EXPECTED = 10 + (connection.vendor == "postgresql")
 
 
 def fill(count):
@@ -57,4 +57,4 @@ def test_no_results_counts_the_other_languages_instead_of_facets(client, count):
     assert [(o.code, o.count) for o in response.context["other_languages"]] == [
         ("en", count)
     ]
-    assert len(queries) == EXPECTED - 7
+    assert len(queries) == EXPECTED - 8
