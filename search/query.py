@@ -16,11 +16,12 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import LANGUAGE_CODES
 from partnerships.models import Partnership
-from releases.models import PressRelease, Speaker, Topic
+from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
 from search.models import SearchDocument
 from search.text import config_for, fold, words
 
@@ -213,72 +214,130 @@ def chosen(filters):
     ]
 
 
-def facets(documents, filters):
-    """Counts by theme, kind, year, speaker and partnership of ``documents``.
+def facet_counts(documents):
+    """({facet: {value: count}}, total) of the releases of ``documents``.
 
-    Five queries whatever the number of results or values. Only releases
-    among the results are counted, so a theme, speaker or partnership that
-    only unpublished releases have never shows.
+    Only releases among the results are counted, so a theme, speaker or
+    partnership that only unpublished releases have never shows. On
+    PostgreSQL one query matches once and counts everything (the total
+    too); elsewhere five queries, and the total is left to the paginator.
     """
+    if on_postgresql():
+        return _counts_in_one_query(documents)
     releases = documents.order_by().values("release_id")
     public = PressRelease.objects.filter(pk__in=releases).order_by()
-
-    def values(param, rows, label, value):
-        chosen = getattr(filters, param)
-        result = [
-            FacetValue(
-                param, value(row), label(row), row_count(row), chosen == value(row)
-            )
-            for row in rows
-        ]
-        return sorted(result, key=lambda v: (-v.count, str(v.label).casefold()))
-
-    def row_count(row):
-        return row["n"] if isinstance(row, dict) else row.n
-
-    kinds = dict(PressRelease.Kind.choices)
-    return {
-        "topic": values(
-            "topic",
-            Topic.objects.filter(releases__in=releases).annotate(n=Count("releases")),
-            lambda topic: topic.i18n.name,
-            lambda topic: topic.slug,
-        ),
-        "kind": values(
-            "kind",
-            public.values("kind").annotate(n=Count("pk")),
-            lambda row: kinds.get(row["kind"], row["kind"]),
-            lambda row: row["kind"],
-        ),
-        "year": sorted(
-            values(
-                "year",
-                public.annotate(year=ExtractYear("published_at"))
-                .values("year")
-                .annotate(n=Count("pk")),
-                # A year reads as written, never as a grouped number.
-                lambda row: str(row["year"]),
-                lambda row: row["year"],
-            ),
-            key=lambda v: -v.value,
-        ),
-        "speaker": values(
-            "speaker",
-            Speaker.objects.filter(quotes__release__in=releases).annotate(
-                n=Count("quotes")
-            ),
-            lambda speaker: speaker.display_name,
-            lambda speaker: speaker.slug,
-        ),
-        "partnership": values(
-            "partnership",
-            Partnership.objects.filter(releases__in=releases).annotate(
-                n=Count("releases")
-            ),
-            lambda partnership: partnership.i18n.name,
-            lambda partnership: partnership.slug,
-        ),
+    through = PressRelease.topics.through.objects.filter(pressrelease__in=releases)
+    quotes = PressReleaseSpeaker.objects.filter(release__in=releases)
+    by_year = public.annotate(year=ExtractYear("published_at")).values_list("year")
+    counts = {
+        "topic": through.values_list("topic"),
+        "kind": public.values_list("kind"),
+        "year": by_year,
+        "speaker": quotes.values_list("speaker"),
+        "partnership": public.exclude(partnership=None).values_list("partnership"),
     }
+    return {
+        name: dict(rows.annotate(n=Count("pk")).order_by())
+        for name, rows in counts.items()
+    }, None
+
+
+def _counts_in_one_query(documents):
+    """The facets' counts and the total, matching the query only once.
+
+    Five aggregates over one materialised list of matching releases instead
+    of five queries each matching again: at 100,000 releases a word that
+    most releases have costs one match, not six.
+    """
+    matched, params = documents.order_by().values("release_id").query.sql_with_params()
+    quote = connection.ops.quote_name
+    releases = quote(PressRelease._meta.db_table)
+    topics = PressRelease.topics.through._meta
+    quotes = PressReleaseSpeaker._meta
+
+    def column(model, name):
+        return quote(model._meta.get_field(name).column)
+
+    topic = quote(topics.get_field("topic").column)
+    topic_release = quote(topics.get_field("pressrelease").column)
+    speaker = quote(quotes.get_field("speaker").column)
+    quote_release = quote(quotes.get_field("release").column)
+    kind = column(PressRelease, "kind")
+    published_at = column(PressRelease, "published_at")
+    partnership = column(PressRelease, "partnership")
+    sql = f"""
+        WITH m AS MATERIALIZED ({matched})
+        SELECT 'total', '', COUNT(*) FROM m
+        UNION ALL
+        SELECT 'topic', t.{topic}::text, COUNT(*) FROM {quote(topics.db_table)} t
+            JOIN m ON m.release_id = t.{topic_release} GROUP BY t.{topic}
+        UNION ALL
+        SELECT 'kind', r.{kind}, COUNT(*) FROM {releases} r
+            JOIN m ON m.release_id = r.id GROUP BY r.{kind}
+        UNION ALL
+        SELECT 'year', EXTRACT(YEAR FROM r.{published_at} AT TIME ZONE %s)::int::text,
+            COUNT(*) FROM {releases} r JOIN m ON m.release_id = r.id GROUP BY 2
+        UNION ALL
+        SELECT 'speaker', q.{speaker}::text, COUNT(*) FROM {quote(quotes.db_table)} q
+            JOIN m ON m.release_id = q.{quote_release} GROUP BY q.{speaker}
+        UNION ALL
+        SELECT 'partnership', r.{partnership}::text, COUNT(*) FROM {releases} r
+            JOIN m ON m.release_id = r.id WHERE r.{partnership} IS NOT NULL
+            GROUP BY r.{partnership}
+    """  # noqa: S608 - names from the models' metadata, values as parameters.
+    counts = {name: {} for name in FACET_NAMES}
+    total = 0
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*params, timezone.get_current_timezone_name()))
+        for name, value, count in cursor.fetchall():
+            if name == "total":
+                total = count
+            elif name == "kind":
+                counts[name][value] = count
+            else:
+                counts[name][int(value)] = count
+    return counts, total
+
+
+def facets(counts, filters):
+    """The facets' values, labelled and sorted, from facet_counts().
+
+    Three more queries at most, for the names of the themes, speakers and
+    partnerships counted (none for a facet without values).
+    """
+    kinds = dict(PressRelease.Kind.choices)
+    topics = Topic.objects.in_bulk(counts["topic"])
+    speakers = Speaker.objects.in_bulk(counts["speaker"])
+    partnerships = Partnership.objects.in_bulk(counts["partnership"])
+    labelled = {
+        "topic": [
+            (t.slug, t.i18n.name, counts["topic"][pk]) for pk, t in topics.items()
+        ],
+        "kind": [(k, kinds.get(k, k), n) for k, n in counts["kind"].items()],
+        # A year reads as written, never as a grouped number.
+        "year": [(y, str(y), n) for y, n in counts["year"].items()],
+        "speaker": [
+            (s.slug, s.display_name, counts["speaker"][pk])
+            for pk, s in speakers.items()
+        ],
+        "partnership": [
+            (p.slug, p.i18n.name, counts["partnership"][pk])
+            for pk, p in partnerships.items()
+        ],
+    }
+    result = {}
+    for param, values in labelled.items():
+        chosen = getattr(filters, param)
+        facet = [
+            FacetValue(param, value, label, count, chosen == value)
+            for value, label, count in values
+        ]
+        if param == "year":
+            facet.sort(key=lambda v: -v.value)
+        else:
+            facet.sort(key=lambda v: (-v.count, str(v.label).casefold()))
+        result[param] = facet
+    return result
 
 
 def highlight_terms(parsed, language):

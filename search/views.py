@@ -24,11 +24,12 @@ class OtherLanguage:
 class SearchView(ListView):
     """Ranked results in the visitor's language, with facets and snippets.
 
-    A fixed number of queries whatever the number of results: the count,
-    the page, its releases, their themes, its texts for snippets, five
-    facets and, on
-    PostgreSQL, the query's stems for highlighting; when nothing is found,
-    one more for the other languages' counts.
+    A fixed number of queries whatever the number of results: the count
+    and the facets' counts (one query on PostgreSQL, six elsewhere), the
+    query's stems for highlighting (PostgreSQL), the page, its releases,
+    their themes, its texts for snippets, and the names of the themes,
+    speakers and partnerships counted. When nothing is found: the count,
+    the stems and the other languages' counts.
     """
 
     template_name = "search/search.html"
@@ -52,7 +53,20 @@ class SearchView(ListView):
         if not self.parsed:
             return query.public_documents().none()
         self.matching = query.matching(self.parsed, self.language, self.filters)
+        # On PostgreSQL the total comes with the facets' counts, in one query;
+        # elsewhere the paginator counts, and facets are counted only if
+        # something was found.
+        self.counts, self.known_total = (
+            query.facet_counts(self.matching) if query.on_postgresql() else (None, None)
+        )
         return query.ranked(self.matching, self.parsed, self.language)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if getattr(self, "known_total", None) is not None:
+            # Paginator.count is a cached property: the count is not rerun.
+            paginator.__dict__["count"] = self.known_total
+        return paginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
@@ -68,7 +82,8 @@ class SearchView(ListView):
             document.snippet = query.snippet(texts[document.pk], terms, prefix)
         total = context["paginator"].count
         if total:
-            facets = query.facets(self.matching, self.filters)
+            counts = self.counts or query.facet_counts(self.matching)[0]
+            facets = query.facets(counts, self.filters)
             active = [v for values in facets.values() for v in values if v.selected]
         else:
             # Nothing to count. The chosen filters are shown as typed (a
