@@ -5,8 +5,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.images import ReencodedImageField, require_alt_text
-from newsroom.localized import TranslatedModelMixin
+from core.images import ReencodedImageField, require_alt_text
+from core.localized import TranslatedModelMixin
 
 
 class OrganisationKind(models.TextChoices):

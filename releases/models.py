@@ -11,11 +11,11 @@ from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 
-from newsroom.images import ReencodedImageField, require_alt_text
-from newsroom.languages import LANGUAGE_CODES, LANGUAGES
-from newsroom.localized import TranslatedModelMixin
-from newsroom.sanitize import clean_html
-from newsroom.slugs import unique_slug
+from core.images import ReencodedImageField, require_alt_text
+from core.languages import LANGUAGE_CODES, LANGUAGES
+from core.localized import TranslatedModelMixin
+from core.sanitize import clean_html
+from core.slugs import unique_slug
 
 #: Member states as the EU writes them: EL for Greece, not GR.
 MEMBER_STATES = (
@@ -197,6 +197,13 @@ class PressReleaseQuerySet(models.QuerySet):
     def published(self):
         """What the public may see. Every public surface starts here."""
         return self.filter(PressRelease.published_q())
+
+    def scheduled(self, now=None):
+        """Published with a time still to come: public once it arrives."""
+        return self.filter(
+            status=PressRelease.Status.PUBLISHED,
+            published_at__gt=now or timezone.now(),
+        )
 
     def for_topic(self, topic):
         return self.filter(topics=topic)
@@ -441,6 +448,13 @@ class PressRelease(TranslatedModelMixin, models.Model):
     def is_public(self):
         return (
             self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        """The instance's side of PressReleaseQuerySet.scheduled()."""
+        return (
+            self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
         )
 
     def available_languages(self, field="title"):

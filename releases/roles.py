@@ -20,6 +20,8 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from translations.permissions import translated_fields
+
 AUTHORS = "Authors"
 PUBLISHERS = "Publishers"
 
@@ -98,3 +100,62 @@ def sync_roles(*, using="default"):
 def sync_roles_after_migrate(sender, *, using="default", **kwargs):
     """post_migrate handler: every ``migrate`` brings the groups up to date."""
     sync_roles(using=using)
+
+
+# The Communications and Translators groups ------------------------------
+#
+# Communications holds exactly the Publishers' permissions, computed from the
+# same list so that the two never drift apart. Translators may *view* every
+# model that has translated fields, and nothing more: what they may write
+# follows from their TranslatorProfile (translations/permissions.py explains
+# why they hold no ``change`` permission). Synced after every ``migrate``,
+# like the roles above; syncing only adds.
+
+COMMUNICATIONS = "Communications"
+TRANSLATORS = "Translators"
+
+
+def translator_models():
+    """The content models with translated fields, parts included."""
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            if translated_fields(model):
+                yield model
+
+
+def group_permissions():
+    """{group name: [(app_label, codename), ...]}."""
+    return {
+        COMMUNICATIONS: list(role_permissions()[PUBLISHERS]),
+        TRANSLATORS: [
+            (model._meta.app_label, "view_%s" % model._meta.model_name)
+            for model in translator_models()
+        ],
+    }
+
+
+def ensure_groups(*, using="default"):
+    """Create the groups and give them their permissions; returns the groups."""
+    for label in CONTENT_APPS:
+        # The permissions of an app later in INSTALLED_APPS may not exist yet.
+        create_permissions(apps.get_app_config(label), verbosity=0, using=using)
+    ContentType.objects.clear_cache()
+    groups = {}
+    for name, wanted in group_permissions().items():
+        wanted = set(wanted)
+        group, _created = Group.objects.using(using).get_or_create(name=name)
+        candidates = (
+            Permission.objects.using(using)
+            .filter(codename__in={codename for _app, codename in wanted})
+            .select_related("content_type")
+        )
+        group.permissions.add(
+            *(p for p in candidates if (p.content_type.app_label, p.codename) in wanted)
+        )
+        groups[name] = group
+    return groups
+
+
+def ensure_groups_after_migrate(sender, *, using="default", **kwargs):
+    """post_migrate handler: every ``migrate`` brings the groups up to date."""
+    ensure_groups(using=using)

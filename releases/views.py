@@ -20,7 +20,7 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
 
 #: How many releases the home page shows before "All releases".

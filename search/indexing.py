@@ -13,7 +13,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import F, Prefetch, Q
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 from releases.models import PressRelease, PressReleaseSpeaker
 from search.models import SearchDocument
 from search.text import config_for, normalise, plain_text

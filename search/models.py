@@ -3,7 +3,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.languages import LANGUAGES
+from core.languages import LANGUAGES
 
 
 class SearchDocument(models.Model):

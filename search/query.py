@@ -19,7 +19,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 from partnerships.models import Partnership
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
 from search.models import SearchDocument

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import override
 from django.views.generic import ListView
 
-from newsroom.languages import native_name
-from newsroom.localized import active_language
+from core.languages import native_name
+from core.localized import active_language
 from search import query
 from search.forms import SearchForm
 

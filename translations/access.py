@@ -13,7 +13,8 @@ editors of press releases (the Communications group, superusers).
 
 from django.contrib.auth import get_permission_codename
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
+from translations import documents
 from translations.models import TranslatorProfile
 
 
@@ -44,9 +45,7 @@ def profile_languages(user):
 
 def is_translation_editor(user):
     """Editors see every language's queue and the coverage matrix."""
-    from releases.models import PressRelease
-
-    return _staff(user) and _has(user, PressRelease, "change")
+    return _staff(user) and _has(user, documents.primary_model(), "change")
 
 
 def user_languages(user):

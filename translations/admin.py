@@ -1,27 +1,10 @@
-from django import forms
 from django.contrib import admin
 from django.urls import path
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.languages import language_choices
 from translations import access, views
+from translations.forms import TranslatorProfileForm
 from translations.models import TranslatorProfile, Workspace
-
-
-class TranslatorProfileForm(forms.ModelForm):
-    languages = forms.MultipleChoiceField(
-        label=capfirst(_("languages")),
-        # A callable: the names in the language of whoever opens the form.
-        choices=language_choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        help_text=_("The languages this person translates into."),
-    )
-
-    class Meta:
-        model = TranslatorProfile
-        fields = ("user", "languages")
 
 
 @admin.register(TranslatorProfile)

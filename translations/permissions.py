@@ -14,7 +14,7 @@ workspace, XLIFF import):
   not dates, status, relations, slugs, references or images.
 - Anyone else writes nothing.
 
-Translators are given ``view`` and not ``change`` (see translations/roles.py)
+Translators are given ``view`` and not ``change`` (see releases/roles.py)
 on purpose: every check elsewhere that asks for ``change`` (workflow steps,
 list actions, restoring a revision, bulk imports) then refuses them by
 default, and only code that applies this rule lets them write, within it.
@@ -25,7 +25,7 @@ from django.contrib.auth import get_permission_codename
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 from translations.access import profile_languages
 from translations.services import source_language
 

@@ -21,9 +21,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom import revisions
-from newsroom.languages import LANGUAGE_CODES, translated_name
-from newsroom.sanitize import clean_html, safe_html
+from core.languages import LANGUAGE_CODES, translated_name
+from core.sanitize import clean_html, safe_html
+from history import revisions
 from translations import access, documents, services
 from translations.diff import word_diff
 from translations.fingerprints import fingerprint
@@ -99,8 +99,7 @@ def _source_languages(document_type, queryset):
 
 def _queue_items(user, language, filters):
     """[(document_type, document, summary)] the user may translate into ``language``."""
-    from releases.models import PressRelease
-
+    PressRelease = documents.primary_model()
     items = []
     release_filters = filters["kind"] or filters["topic"]
     for document_type in documents.document_types().values():
@@ -150,8 +149,8 @@ _TYPE_ORDER = {}
 
 def queue_view(request, admin_site):
     """A language's translation work: what is missing or outdated, newest first."""
-    from releases.models import PressRelease, Topic
-
+    PressRelease = documents.primary_model()
+    Topic = PressRelease._meta.get_field("topics").related_model
     user = request.user
     languages = access.user_languages(user)
     if not languages:
@@ -273,9 +272,9 @@ def queue_view(request, admin_site):
 
 
 def _rich_text_widget():
-    """The admin's rich-text editor where there is one (newsroom.widgets)."""
+    """The admin's rich-text editor where there is one (core.widgets)."""
     try:
-        from newsroom.widgets import RichTextWidget
+        from core.widgets import RichTextWidget
     except ImportError:
         return forms.Textarea(attrs={"rows": 12})
     return RichTextWidget()
@@ -627,8 +626,7 @@ def _report(request, saved, confirmed, confirming):
 
 def coverage_view(request, admin_site):
     """Recent releases against the 24 languages, each cell a status."""
-    from releases.models import PressRelease
-
+    PressRelease = documents.primary_model()
     if not access.is_translation_editor(request.user):
         raise PermissionDenied
     document_type = documents.document_type_for(PressRelease)

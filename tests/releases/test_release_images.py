@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from releases import demo
+from demo import content as demo
 from releases.models import ReleaseImage, Speaker
 from tests import images as samples
 from tests.admin_forms import add_inline_row, errors_of, form_data

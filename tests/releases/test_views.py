@@ -9,7 +9,7 @@ from django.test import SimpleTestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from newsroom.languages import LANGUAGE_CODES, translated_name
+from core.languages import LANGUAGE_CODES, translated_name
 from releases.models import PressRelease, PressReleaseSpeaker
 from tests.factories import (
     make_area,

@@ -14,9 +14,8 @@ from search.models import SearchDocument
 from tests.admin_forms import form_data
 from tests.factories import make_draft, make_release, make_speaker, make_topic
 from tests.search.conftest import search, titles
-from tests.translations.conftest import make_translator
 from tests.translations.test_workspace import post_editor
-from tests.users import make_publisher
+from tests.users import make_publisher, make_translator
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +136,7 @@ def test_quotes_themes_and_names_reindex_their_releases(client):
 def test_the_legacy_import_indexes_what_it_imports(client, settings):
     from pathlib import Path
 
-    seed = Path(settings.BASE_DIR) / "releases" / "demo_data" / "seed_sv.txt"
+    seed = Path(settings.BASE_DIR) / "demo" / "data" / "seed_sv.txt"
     call_command(
         "import_legacy", str(seed), "--language", "sv", "--publish", stdout=StringIO()
     )
@@ -189,7 +188,8 @@ def test_deleting_a_release_with_quotes_and_themes_deletes_its_documents(client)
 
 
 def test_an_xliff_import_is_found_in_its_language(client):
-    from tests.translations.test_xliff import export, make_staff, translate_all
+    from tests.translations.test_xliff import export, translate_all
+    from tests.users import make_staff
     from translations.xliff.importer import import_file
 
     release = make_release(

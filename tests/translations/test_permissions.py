@@ -22,7 +22,7 @@ from django.contrib.auth.models import Group
 from django.db import models, transaction
 from django.urls import reverse
 
-from newsroom.revisions import ensure_current_revision, record
+from history.revisions import ensure_current_revision, record
 from partnerships.models import AreaOfWork, Organisation, Partnership
 from releases.models import (
     PressContact,
@@ -32,7 +32,13 @@ from releases.models import (
     Speaker,
     Topic,
 )
-from releases.roles import PUBLISHERS, role_permissions
+from releases.roles import (
+    COMMUNICATIONS,
+    PUBLISHERS,
+    TRANSLATORS,
+    ensure_groups,
+    role_permissions,
+)
 from tests.admin_forms import add_inline_row, errors_of, form_data, png_upload
 from tests.factories import (
     make_area,
@@ -46,7 +52,6 @@ from tests.factories import (
 )
 from translations.models import TranslatorProfile
 from translations.permissions import all_fields, editable_fields, translated_fields
-from translations.roles import COMMUNICATIONS, TRANSLATORS, ensure_groups
 from translations.xliff.export import export_releases
 
 pytestmark = pytest.mark.django_db

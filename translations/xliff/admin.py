@@ -24,7 +24,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.languages import language_choices
+from core.languages import language_choices
 from translations import access
 from translations.xliff.export import export_releases, summary
 from translations.xliff.importer import (

@@ -1,4 +1,4 @@
-"""The rich-text allow-list (newsroom/sanitize.py), and where it is applied.
+"""The rich-text allow-list (core/sanitize.py), and where it is applied.
 
 Body and more information are the only fields rendered as HTML; they are
 sanitised on save in every language and again when rendered. Everything
@@ -12,8 +12,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from newsroom.languages import LANGUAGE_CODES
-from newsroom.sanitize import ALLOWED_TAGS, clean_html, safe_html
+from core.languages import LANGUAGE_CODES
+from core.sanitize import ALLOWED_TAGS, clean_html, safe_html
 from releases.models import PressRelease
 from tests.browser.xss_payloads import ALL as XSS_PAYLOADS
 from tests.factories import make_release
@@ -222,7 +222,7 @@ def test_plain_text_fields_are_escaped_on_the_page():
 
 
 # Template audit: no template turns escaping off, and no template tag marks
-# text safe; rich text is marked safe in one place, newsroom.sanitize, on the
+# text safe; rich text is marked safe in one place, core.sanitize, on the
 # sanitiser's output.
 TEMPLATE_DIRS = [Path(path) for path in settings.TEMPLATES[0]["DIRS"]]
 PROJECT = Path(settings.BASE_DIR)

@@ -1,11 +1,11 @@
 """The admin side of revisions: history, compare, restore, conflict-safe saves.
 
-``RevisionAdmin`` is mixed into the shared admin base (newsroom.admin), so
+``RevisionAdmin`` is mixed into the shared admin base (translations.model_admin), so
 every translated model's admin keeps a revision per save (django-reversion's
 VersionAdmin), lists the revisions on the object's history page, compares
 any two (``<id>/history/compare/?from=..&to=..``), restores one by POST
 (``<id>/history/<version>/restore/``) and refuses a save that would overwrite
-someone else's change made since the form was loaded (newsroom.conflicts).
+someone else's change made since the form was loaded (history.conflicts).
 """
 
 import reversion
@@ -22,8 +22,9 @@ from django.utils.translation import gettext as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from newsroom import conflicts
-from newsroom.revisions import (
+from core.dates import local_datetime
+from history import conflicts
+from history.revisions import (
     compare,
     describe,
     ensure_current_revision,
@@ -186,7 +187,7 @@ class RevisionAdmin(VersionAdmin):
         version = get_object_or_404(self._versions(obj), pk=version_id)
         obj, skipped = restore(version, user=request.user)
         # "9 a.m." ends the sentences below: no second full stop.
-        date = _localised(version.revision.date_created).rstrip(".")
+        date = local_datetime(version.revision.date_created).rstrip(".")
         self.log_change(
             request, obj, _("Restored the version of %(date)s.") % {"date": date}
         )
@@ -245,9 +246,3 @@ def _pick(versions, value):
     if not value or not str(value).isdigit():
         return None
     return versions.filter(pk=int(value)).first()
-
-
-def _localised(moment):
-    from django.utils import formats, timezone
-
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")

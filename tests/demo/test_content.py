@@ -10,9 +10,9 @@ from django.utils import timezone
 from reversion.models import Revision, Version
 from taggit.models import Tag
 
-from newsroom import revisions
+from demo import content as demo
+from history import revisions
 from partnerships.models import AreaOfWork, Organisation, Partnership
-from releases import demo
 from releases.models import (
     PressContact,
     PressRelease,

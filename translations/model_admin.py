@@ -16,9 +16,9 @@ from modeltranslation.admin import (
 )
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom.languages import LANGUAGE_CODES, translated_name
-from newsroom.revision_admin import RevisionAdmin
-from newsroom.widgets import RichTextFormField, RichTextWidget, editor_config
+from core.languages import LANGUAGE_CODES, translated_name
+from core.widgets import RichTextFormField, RichTextWidget, editor_config
+from history.admin import RevisionAdmin
 from translations.admin_limits import TranslatorInlineLimits, TranslatorLimits
 
 
@@ -37,7 +37,7 @@ class TabbedTranslationAdmin(TranslatorLimits, RevisionAdmin, TranslationAdmin):
 
     RevisionAdmin keeps a revision per save, with history, compare and
     restore, and refuses a save that would overwrite someone else's change
-    made meanwhile (newsroom/revision_admin.py, newsroom/conflicts.py).
+    made meanwhile (history/admin.py, history/conflicts.py).
     """
 
     class Media:

@@ -15,9 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from releases.models import PressRelease
+from releases.roles import TRANSLATORS, ensure_groups
 from translations import services
 from translations.models import TranslatorProfile
-from translations.roles import TRANSLATORS, ensure_groups
 from translations.services import Status
 
 TRANSLATOR_USERNAME = "translator-sv"

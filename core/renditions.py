@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 
-from newsroom.images import ALLOWED_FORMATS, EXTENSIONS, MIME_TYPES, save_options
+from core.image_formats import ALLOWED_FORMATS, EXTENSIONS, MIME_TYPES, save_options
 
 logger = logging.getLogger(__name__)
 

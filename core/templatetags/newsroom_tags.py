@@ -1,7 +1,6 @@
 """Template helpers for the public site: language links and visible fallback."""
 
 import re
-from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
@@ -10,27 +9,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import override
 
-from newsroom.languages import LANGUAGE_CODES, native_name
-from newsroom.localized import Localized, active_language
+from core.language_links import PageLanguages, language_links
+from core.languages import LANGUAGE_CODES, native_name
+from core.localized import Localized
 
 register = template.Library()
-
-
-@dataclass(frozen=True)
-class LanguageLink:
-    code: str
-    name: str
-    url: str
-    absolute_url: str
-    is_current: bool
-
-
-@dataclass(frozen=True)
-class PageLanguages:
-    """The languages a page exists in, for the switcher and hreflang links."""
-
-    links: list
-    x_default: str
 
 
 @register.filter
@@ -63,16 +46,6 @@ def fallback_notices(*values):
     return notices
 
 
-def _link(request, code, url):
-    return LanguageLink(
-        code=code,
-        name=native_name(code),
-        url=url,
-        absolute_url=request.build_absolute_uri(url),
-        is_current=code == active_language(),
-    )
-
-
 def _same_page_in(request, code):
     """This page's address in ``code``, query string included."""
     match = request.resolver_match
@@ -101,7 +74,7 @@ def page_languages(context, release=None):
     request = context["request"]
     if release:
         codes = release.available_languages()
-        links = [_link(request, code, release.url_in(code)) for code in codes]
+        links = language_links(request, codes, release.url_in)
         default = release.original_language
         if default not in codes and codes:
             default = codes[0]
@@ -112,7 +85,7 @@ def page_languages(context, release=None):
     codes = page_object.available_languages("name") if page_object else []
     # A thing named in no language at all still has a page: offer them all.
     codes = codes or LANGUAGE_CODES
-    links = [_link(request, code, _same_page_in(request, code)) for code in codes]
+    links = language_links(request, codes, lambda code: _same_page_in(request, code))
     default = settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in codes else codes[0]
     x_default = request.build_absolute_uri(_same_page_in(request, default))
     return PageLanguages(links=links, x_default=x_default)

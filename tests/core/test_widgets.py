@@ -1,4 +1,4 @@
-"""The rich-text widget (newsroom/widgets.py) as the admin renders it."""
+"""The rich-text widget (core/widgets.py) as the admin renders it."""
 
 import json
 import re
@@ -9,9 +9,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from newsroom.languages import LANGUAGE_CODES
-from newsroom.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
-from newsroom.widgets import LABELS, RichTextWidget, editor_config
+from core.languages import LANGUAGE_CODES
+from core.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+from core.widgets import LABELS, RichTextWidget, editor_config
 
 
 class _Textareas(HTMLParser):
@@ -111,7 +111,7 @@ def test_vendored_libraries_carry_their_licences():
 
 
 def test_rich_text_stored_before_the_canonical_form_is_unchanged_when_posted_back():
-    from newsroom.widgets import RichTextFormField
+    from core.widgets import RichTextFormField
 
     field = RichTextFormField(required=False)
     stored = "<p>One.</p><ul><li>Two</li></ul>"  # as written before one-block-a-line

@@ -8,11 +8,11 @@ from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 
-from releases import demo
-from translations import demo as translation_demo
+from demo import content as demo
+from demo import translators as translation_demo
+from releases.roles import TRANSLATORS
 from translations import services
 from translations.models import TranslationRecord
-from translations.roles import TRANSLATORS
 from translations.services import Status
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 """Responsive images: ``{% responsive_image image alt sizes %}``.
 
 Renders a <picture> with a WebP srcset and a fallback <img> in the stored
-image's own format, both from the renditions newsroom.renditions keeps, with
+image's own format, both from the renditions core.renditions keeps, with
 width and height so the page does not jump while it loads. ``alt`` may be a
 translated value: if it is a fallback, the <img> says which language it is in.
 """
@@ -12,8 +12,8 @@ from django import template
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
-from newsroom.localized import Localized
-from newsroom.renditions import renditions_of
+from core.localized import Localized
+from core.renditions import renditions_of
 
 logger = logging.getLogger(__name__)
 

@@ -20,12 +20,11 @@ from django.db import transaction
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom import revisions
-from newsroom.slugs import ascii_slugify
+from core.slugs import ascii_slugify
+from demo.data import content
+from demo.data import images as demo_images
+from history import revisions
 from partnerships.models import AreaOfWork, Organisation, Partnership
-from releases import workflow
-from releases.demo_data import content
-from releases.demo_data import images as demo_images
 from releases.importer import decode_legacy, legacy_reference, parse_legacy
 from releases.models import (
     PressContact,
@@ -39,7 +38,7 @@ from releases.models import (
 from releases.roles import AUTHORS, PUBLISHERS, sync_roles
 from releases.services import import_legacy_release
 
-SEED_PATH = Path(__file__).resolve().parent / "demo_data" / "seed_sv.txt"
+SEED_PATH = Path(__file__).resolve().parent / "data" / "seed_sv.txt"
 #: References of the invented releases; their presence means "loaded".
 REFERENCE_PREFIX = "DEMO-"
 FURTHER_RELEASES = 48
@@ -182,11 +181,11 @@ def _workflow_history(releases, *, now):
         if release.transitions.exists():
             continue
         steps = []
-        if release.status == Status.REVIEW or workflow.is_scheduled(release):
+        if release.status == Status.REVIEW or release.is_scheduled:
             steps.append(
                 (Status.DRAFT, Status.REVIEW, author, content.REVIEW_COMMENT, None)
             )
-        if workflow.is_scheduled(release):
+        if release.is_scheduled:
             steps += [
                 (Status.REVIEW, Status.APPROVED, publisher, "", None),
                 (

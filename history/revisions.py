@@ -40,6 +40,8 @@ from django.utils.translation import gettext
 from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Version
 
+from core.dates import local_datetime
+
 #: The serialisation versions are stored in: Django's JSON plus tag names.
 FORMAT = "newsroom_json"
 
@@ -82,7 +84,7 @@ def register_models():
     into the wrong one. The per-language columns (``title_sv``) are kept.
     """
     if FORMAT not in serializers.get_serializer_formats():
-        serializers.register_serializer(FORMAT, "newsroom.revision_format")
+        serializers.register_serializer(FORMAT, "history.format")
     for label, follow in FOLLOW.items():
         model = apps.get_model(label)
         if not reversion.is_registered(model):
@@ -563,9 +565,7 @@ def _format_datetime(value):
     parsed = parse_datetime(str(value)) if value else None
     if parsed is None:
         return str(value or "")
-    if timezone.is_aware(parsed):
-        parsed = timezone.localtime(parsed)
-    return formats.date_format(parsed, "DATETIME_FORMAT")
+    return local_datetime(parsed)
 
 
 def _display_list(model_field, values):

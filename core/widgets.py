@@ -4,7 +4,7 @@ A textarea that static/admin-extra/richtext.js enhances into a WYSIWYG editor
 (Squire, with DOMPurify, both vendored under static/vendor/). The textarea
 stays in the form and holds the submitted value, so without JavaScript an
 editor still writes HTML by hand; with it, the textarea is hidden and kept in
-step with the editor. The editor's allow-list comes from newsroom.sanitize,
+step with the editor. The editor's allow-list comes from core.sanitize,
 which also sanitises every language on save: what the toolbar can make is
 what the server keeps.
 """
@@ -16,8 +16,8 @@ from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.languages import LANGUAGE_CODES
-from newsroom.sanitize import (
+from core.languages import LANGUAGE_CODES
+from core.sanitize import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
     URL_SCHEMES,
@@ -79,7 +79,7 @@ class RichTextWidget(AdminTextareaWidget):
     It carries editor_config() in its data-richtext attribute; with
     ``config_in_page``, it says "page" instead, and the page has the
     configuration once, as <script id="richtext-config"> (the admin's change
-    form, which holds 48 of these, does: see newsroom.admin).
+    form, which holds 48 of these, does: see translations.model_admin).
     """
 
     class Media:

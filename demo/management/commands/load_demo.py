@@ -4,8 +4,8 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from releases import demo
-from translations import demo as translation_demo
+from demo import content as demo
+from demo import translators as translation_demo
 
 
 class Command(BaseCommand):

@@ -38,12 +38,13 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.forms.widgets import ChoiceWidget
-from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from newsroom.revisions import (
+from core.dates import local_datetime
+from core.sanitize import clean_html
+from history.revisions import (
     changed_units,
     display_value,
     ensure_current_revision,
@@ -52,7 +53,6 @@ from newsroom.revisions import (
     version_state,
     versions_since,
 )
-from newsroom.sanitize import clean_html
 
 #: The hidden field with the version the form was loaded from.
 TOKEN = "_loaded_version"
@@ -90,7 +90,7 @@ class EditCheck:
             _("%(user)s, %(time)s: %(fields)s")
             % {
                 "user": user_name(version.revision.user),
-                "time": _when(version.revision.date_created),
+                "time": local_datetime(version.revision.date_created),
                 "fields": ", ".join(self.label(unit) for unit in units),
             }
             for version, units in self.steps
@@ -126,10 +126,6 @@ def user_name(user):
     if full_name:
         return "%s (%s)" % (full_name, user.get_username())
     return user.get_username()
-
-
-def _when(moment):
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 def is_exempt(request):
@@ -433,7 +429,7 @@ class _CheckedForm:
                     _("Changed meanwhile by %(user)s (%(time)s) to: “%(value)s”")
                     % {
                         "user": user_name(version.revision.user),
-                        "time": _when(version.revision.date_created),
+                        "time": local_datetime(version.revision.date_created),
                         "value": Truncator(value).chars(300) if value else "—",
                     },
                     code="edit_conflict",

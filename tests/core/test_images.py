@@ -1,8 +1,8 @@
 """Uploaded images: what is refused, with which message, and what is stored.
 
-newsroom.images checks an upload by its bytes and by decoding it with
+core.images checks an upload by its bytes and by decoding it with
 Pillow's JPEG, PNG and WebP decoders alone, then stores a re-encoded copy
-without metadata; newsroom.renditions makes the sizes pages ask for.
+without metadata; core.renditions makes the sizes pages ask for.
 """
 
 import hashlib
@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import EpsImagePlugin, Image
 
-from newsroom import images, renditions
+from core import images, renditions
 from partnerships.models import Organisation
 from releases.models import Speaker
 from tests import images as samples

@@ -1,7 +1,7 @@
 """Server-side sanitising of rich text, with nh3 (Rust's ammonia).
 
 Every language variant of a rich-text field passes through ``clean_html`` on
-save, and again where it is rendered (newsroom.localized), so that text which
+save, and again where it is rendered (core.localized), so that text which
 reached the database some other way (bulk_create, update(), a fixture) is never
 marked safe unsanitised. The allow-list is what an editor needs for a press
 release (paragraphs, headings, emphasis, lists, links, quotes) and nothing that

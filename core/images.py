@@ -18,7 +18,7 @@ image:
   named by the hash of its content.
 
 ``ReencodedImageField`` does all this for a model; ``validate_image`` is
-the check alone. Renditions are made from the stored file (newsroom.renditions).
+the check alone. Renditions are made from the stored file (core.renditions).
 """
 
 import hashlib
@@ -39,11 +39,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from PIL import Image, ImageCms, ImageOps
 
-from newsroom.languages import translated_name
-
-ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
-EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
-MIME_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+from core import renditions
+from core.image_formats import ALLOWED_FORMATS, EXTENSIONS, MIME_TYPES, save_options
+from core.languages import translated_name
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -384,17 +382,6 @@ def _in_srgb(image, icc_profile):
     return image
 
 
-def save_options(image_format, lossless=False):
-    """Encoder settings for a stored image or a rendition."""
-    if image_format == "JPEG":
-        return {"quality": 85, "optimize": True, "progressive": True}
-    if image_format == "WEBP":
-        if lossless:
-            return {"lossless": True, "quality": 80, "method": 4}
-        return {"quality": 82, "method": 4}
-    return {"optimize": True}
-
-
 def is_lossless_webp(data):
     return data[:4] == b"RIFF" and b"VP8L" in data[12:40]
 
@@ -471,8 +458,6 @@ class ReencodedImageFieldFile(ImageFieldFile):
         self._dimensions_cache = (reencoded.width, reencoded.height)
         self.field.set_dimensions(self.instance, reencoded.width, reencoded.height)
 
-        from newsroom import renditions
-
         renditions.prepare(self)
         if save:
             self.instance.save()
@@ -489,7 +474,7 @@ class ReencodedImageField(models.ImageField):
     """An ImageField that stores only a checked, re-encoded copy of uploads.
 
     Renditions for ``srcset`` are made when the image is saved (see
-    newsroom.renditions); keep ``width_field`` and ``height_field`` so that
+    core.renditions); keep ``width_field`` and ``height_field`` so that
     pages can size images without opening them.
     """
 

@@ -13,8 +13,8 @@ from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom.languages import LANGUAGE_CODES, native_name, translated_name
-from newsroom.sanitize import safe_html
+from core.languages import LANGUAGE_CODES, native_name, translated_name
+from core.sanitize import safe_html
 
 
 class Localized:
