@@ -38,7 +38,7 @@ chromium:
 # Coverage of our apps, printed after the run (files fully covered left out).
 test: $(VENV)/.installed-dev chromium
 	$(BIN)/pytest --cov=core --cov=history --cov=translations --cov=releases \
-		--cov=partnerships --cov=demo --cov=newsroom --cov-report=term:skip-covered
+		--cov=partnerships --cov=demo --cov=api --cov=newsroom --cov-report=term:skip-covered
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

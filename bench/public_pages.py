@@ -48,6 +48,9 @@ def main():
     # Plain HTTP in process, as behind a TLS-terminating proxy; production
     # settings would otherwise redirect every request to HTTPS.
     os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+    # One client asks thousands of times: the API's rate limit would refuse
+    # it within the first page.
+    os.environ.setdefault("API_RATE_LIMIT", "0")
 
     import django
 
@@ -83,6 +86,14 @@ def main():
         "search en (1 in 500)": "/en/search/?q=keyword007",
         "search sv + theme": "/sv/search/?q=keyword007&topic=%s" % topic.slug,
         "search sv (none)": "/sv/search/?q=nowhere",
+        "api releases": "/api/v1/releases/",
+        "api releases sv, q": "/api/v1/releases/?language=sv&q=pressmeddelande",
+        "api releases by theme": "/api/v1/releases/?limit=100&theme=%s" % topic.slug,
+        "api releases page 2": client.get("/api/v1/releases/").json()["next"],
+        "api release": "/api/v1/releases/%s" % releases[0].slug,
+        "api themes": "/api/v1/themes/",
+        "api speakers": "/api/v1/speakers/",
+        "api partnerships": "/api/v1/partnerships/",
     }
     print(
         "%d releases, %d requests a page, database %s"

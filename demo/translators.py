@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from releases.models import PressRelease
-from releases.roles import TRANSLATORS, ensure_groups
+from releases.roles import TRANSLATORS, sync_roles
 from translations import services
 from translations.models import TranslatorProfile
 from translations.services import Status
@@ -57,7 +57,7 @@ def ensure_translator(*, debug, password=None):
         )
     elif debug and password and user.check_password(password):
         shown = password
-    user.groups.add(ensure_groups()[TRANSLATORS])
+    user.groups.add(sync_roles()[TRANSLATORS])
     TranslatorProfile.objects.update_or_create(
         user=user, defaults={"languages": TRANSLATOR_LANGUAGES}
     )

@@ -9,9 +9,7 @@ class ReleasesConfig(AppConfig):
     verbose_name = _("Press releases")
 
     def ready(self):
-        from releases.roles import ensure_groups_after_migrate, sync_roles_after_migrate
+        from releases.roles import sync_roles_after_migrate
 
-        # Authors and Publishers, then Communications and Translators
-        # (releases/roles.py), after every migrate.
+        # Authors, Publishers and Translators (releases/roles.py).
         post_migrate.connect(sync_roles_after_migrate, sender=self)
-        post_migrate.connect(ensure_groups_after_migrate, sender=self)

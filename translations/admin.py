@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from translations import access, views
+from translations import permissions, views
 from translations.forms import TranslatorProfileForm
 from translations.models import TranslatorProfile, Workspace
 
@@ -24,11 +24,11 @@ class WorkspaceAdmin(admin.ModelAdmin):
     """The queue (the changelist), the side-by-side editor and the coverage.
 
     Open to staff who translate (a translator profile) and to editors; each
-    view checks the language and object it is asked for (translations.access).
+    view checks the language and object it is asked for (translations.permissions).
     """
 
     def has_module_permission(self, request):
-        return bool(access.user_languages(request.user))
+        return bool(permissions.user_languages(request.user))
 
     def has_view_permission(self, request, obj=None):
         return self.has_module_permission(request)

@@ -24,7 +24,7 @@ from modeltranslation.utils import build_localized_fieldname
 from core.languages import LANGUAGE_CODES, translated_name
 from core.sanitize import clean_html, safe_html
 from history import revisions
-from translations import access, documents, services
+from translations import documents, permissions, services
 from translations.diff import word_diff
 from translations.fingerprints import fingerprint
 from translations.services import Status
@@ -108,7 +108,7 @@ def _queue_items(user, language, filters):
             continue
         if release_filters and model is not PressRelease:
             continue
-        if not access.may_translate_model(user, model, language):
+        if not permissions.may_translate_model(user, model, language):
             continue
         queryset = model._default_manager.all()
         if model is PressRelease:
@@ -152,10 +152,10 @@ def queue_view(request, admin_site):
     PressRelease = documents.primary_model()
     Topic = PressRelease._meta.get_field("topics").related_model
     user = request.user
-    languages = access.user_languages(user)
+    languages = permissions.user_languages(user)
     if not languages:
         raise PermissionDenied
-    own = access.profile_languages(user)
+    own = permissions.profile_languages(user)
     language = request.GET.get("language")
     if language not in languages:
         # Their own languages first; an editor without any gets the language
@@ -262,7 +262,7 @@ def queue_view(request, admin_site):
         "rows": rows,
         "page": page,
         "page_query": query(),
-        "is_editor": access.is_translation_editor(user),
+        "is_editor": permissions.is_translation_editor(user),
         "legend": legend(),
     }
     return TemplateResponse(request, "admin/translations/queue.html", context)
@@ -377,7 +377,7 @@ def editor_view(request, admin_site, model, pk, language):
             % {"language": translated_name(language)},
         )
         return redirect(change_url(document))
-    if not access.may_translate(request.user, document, language):
+    if not permissions.may_translate(request.user, document, language):
         raise PermissionDenied
 
     every = list(documents.objects_of(document_type, document))
@@ -483,7 +483,7 @@ def editor_view(request, admin_site, model, pk, language):
                 "name": translated_name(code),
                 "url": editor_url(document, code),
             }
-            for code in access.user_languages(request.user)
+            for code in permissions.user_languages(request.user)
             if code not in (language, source)
         ],
         "media": form.media,
@@ -627,7 +627,7 @@ def _report(request, saved, confirmed, confirming):
 def coverage_view(request, admin_site):
     """Recent releases against the 24 languages, each cell a status."""
     PressRelease = documents.primary_model()
-    if not access.is_translation_editor(request.user):
+    if not permissions.is_translation_editor(request.user):
         raise PermissionDenied
     document_type = documents.document_type_for(PressRelease)
     page = Paginator(PressRelease.objects.only("pk"), COVERAGE_PAGE_SIZE).get_page(

@@ -42,7 +42,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core.languages import LANGUAGE_CODES, translated_name
 from core.sanitize import clean_html
-from translations import access, documents, services
+from translations import documents, permissions, services
 from translations.fingerprints import fingerprint
 from translations.xliff import inline, segments
 from translations.xliff.export import describe, parse_key
@@ -555,7 +555,7 @@ def resolve(units, user=None):
                 }
             )
             continue
-        if user is not None and not access.may_translate(user, obj, language):
+        if user is not None and not permissions.may_translate(user, obj, language):
             errors.append(
                 _("%(where)s: you may not translate %(object)s into %(language)s.")
                 % {
