@@ -70,12 +70,15 @@ INSTALLED_APPS = [
     "ninja",
     # Our apps. Imports run one way (pyproject.toml's import-linter
     # contract): core <- history <- translations <- releases <- partnerships
-    # <- demo, and api on top. This list keeps the order signals and
-    # post_migrate hooks have always run in; api, new, comes last.
+    # <- search <- demo, and api on top. This list keeps the order signals
+    # and post_migrate hooks have always run in; search and api, new, come
+    # after the apps they read.
     "core",
     "history",
     "partnerships",
     "releases",
+    # After releases: it indexes them, through signals (search/signals.py).
+    "search",
     "translations",
     "demo",
     "api",

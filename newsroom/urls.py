@@ -56,6 +56,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("releases.urls")),
     path("partnerships/", include("partnerships.urls")),
+    path("search/", include("search.urls")),
 )
 
 if settings.DEBUG:
