@@ -7,9 +7,10 @@
     if (!field.id) {
       return;
     }
-    const tab = document.querySelector('a[href="#tab_' + CSS.escape(field.id) + '"]');
+    // By aria-controls: admin-extra/a11y.js takes the tabs' links' href.
+    const tab = document.querySelector('li[aria-controls="tab_' + CSS.escape(field.id) + '"]');
     if (tab) {
-      tab.parentElement.classList.toggle("mt-has-text", field.value.trim() !== "");
+      tab.classList.toggle("mt-has-text", field.value.trim() !== "");
     }
   }
 

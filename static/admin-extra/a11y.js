@@ -1,0 +1,110 @@
+"use strict";
+// The third-party widgets of the admin, made to name themselves to
+// assistive technology (WCAG 2.1 AA; tests/browser/test_a11y_admin.py):
+//
+// - modeltranslation's language switch beside the title has no label;
+// - its jQuery UI language tabs put a link (focusable, if only by mouse)
+//   inside each role="tab", an interactive control inside another: the tab
+//   itself takes the focus and the arrow keys, so the link loses its href
+//   (jQuery UI finds a tab's panel by aria-controls, not by the link);
+// - select2's autocompletes label neither their box nor their search field
+//   (the <select> they replace has the label), and put the "clear" cross, a
+//   <span>, inside their <ul> of chosen items.
+//
+// The widgets build and rebuild these elements as the editor works (tabs
+// for an added inline, select2's chips on each change), so the fixes run
+// again on every change to the page; each is idempotent.
+{
+  function labelId(field) {
+    const label = field.id && document.querySelector('label[for="' + CSS.escape(field.id) + '"]');
+    if (!label) {
+      return null;
+    }
+    if (!label.id) {
+      label.id = field.id + "-label";
+    }
+    return label.id;
+  }
+
+  function fixLanguageSwitch() {
+    const select = document.getElementById("modeltranslation-main-switch");
+    // Its name is in the page, translated (templates/admin/base_site.html).
+    if (select && document.getElementById("admin-language-switch-label")) {
+      select.setAttribute("aria-labelledby", "admin-language-switch-label");
+    }
+  }
+
+  // A tab whose link has lost its href is still a tab of this page: jQuery
+  // UI would otherwise fetch it as a remote tab on the first click.
+  const jq = window.django && window.django.jQuery;
+  if (jq && jq.ui && jq.ui.tabs && !jq.ui.tabs.prototype._newsroomLocal) {
+    const isLocal = jq.ui.tabs.prototype._isLocal;
+    jq.ui.tabs.prototype._isLocal = function (anchor) {
+      return anchor.dataset.tab !== undefined || isLocal.call(this, anchor);
+    };
+    jq.ui.tabs.prototype._newsroomLocal = true;
+  }
+
+  function fixTabs() {
+    document.querySelectorAll(".ui-tabs-nav [role=tab] a[href]").forEach(function (link) {
+      link.dataset.tab = link.getAttribute("href");
+      link.removeAttribute("href");
+      link.setAttribute("role", "presentation");
+    });
+  }
+
+  function fixSelect2() {
+    document.querySelectorAll("select.select2-hidden-accessible").forEach(function (select) {
+      const container = select.nextElementSibling;
+      if (!container || !container.classList.contains("select2")) {
+        return;
+      }
+      const label = labelId(select);
+      const box = container.querySelector(".select2-selection");
+      if (!label || !box) {
+        return;
+      }
+      const rendered = box.querySelector(".select2-selection__rendered");
+      if (box.classList.contains("select2-selection--single")) {
+        // The box is named by the field's label, then the chosen value.
+        if (rendered && rendered.id && !box.dataset.a11y) {
+          box.setAttribute("aria-labelledby", label + " " + rendered.id);
+          rendered.setAttribute("aria-labelledby", label + " " + rendered.id);
+          box.dataset.a11y = "1";
+        }
+        return;
+      }
+      box.setAttribute("aria-labelledby", label);
+      const search = box.querySelector(".select2-search__field");
+      if (search) {
+        search.setAttribute("aria-labelledby", label);
+      }
+      if (rendered) {
+        // The cross out of the list, into the box (select2 finds it there).
+        rendered.querySelectorAll(":scope > .select2-selection__clear").forEach(function (clear) {
+          box.querySelectorAll(":scope > .select2-selection__clear").forEach(function (old) {
+            old.remove();
+          });
+          box.insertBefore(clear, rendered);
+        });
+      }
+    });
+  }
+
+  function fixAll() {
+    fixLanguageSwitch();
+    fixTabs();
+    fixSelect2();
+  }
+
+  function start() {
+    fixAll();
+    new MutationObserver(fixAll).observe(document.body, { childList: true, subtree: true });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+}
