@@ -44,12 +44,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 		apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; }
 	npm ci --no-audit --no-fund --loglevel=error
 
+# Coverage of our apps, printed after the run (files fully covered left out).
 test: $(VENV)/.installed-dev chromium node_modules/.package-lock.json
-	$(BIN)/pytest
+	$(BIN)/pytest --cov=core --cov=history --cov=translations --cov=releases \
+		--cov=partnerships --cov=demo --cov=api --cov=newsroom --cov-report=term:skip-covered
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

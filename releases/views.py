@@ -7,11 +7,11 @@ shows in no list, archive or count.
 
 from django import forms
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from django.views.generic import (
     DateDetailView,
     DayArchiveView,
@@ -20,8 +20,10 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES, translated_name
+from core.localized import active_language
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
+from releases.structured_data import release_meta
 
 #: How many releases the home page shows before "All releases".
 HOME_LATEST = 10
@@ -52,7 +54,28 @@ class ReleaseViewMixin:
         return PressRelease.objects.published().with_listing_data()
 
 
-class HomeView(ReleaseViewMixin, ListView):
+class InMyLanguageMixin:
+    """``?mine=1`` on a list: only the releases that exist in the page's language.
+
+    A reader who cannot read the fallbacks can leave them out. The filter is
+    one more condition on the same queries, never a query of its own.
+    """
+
+    def in_my_language(self):
+        return self.request.GET.get("mine") == "1"
+
+    def filter_language(self, queryset):
+        if self.in_my_language():
+            return queryset.in_language(active_language())
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("in_my_language", self.in_my_language())
+        kwargs.setdefault("my_language", translated_name(active_language()))
+        return super().get_context_data(**kwargs)
+
+
+class HomeView(InMyLanguageMixin, ReleaseViewMixin, ListView):
     template_name = "releases/home.html"
     context_object_name = "releases"
 
@@ -60,7 +83,7 @@ class HomeView(ReleaseViewMixin, ListView):
         return None
 
     def get_queryset(self):
-        return super().get_queryset()[:HOME_LATEST]
+        return self.filter_language(super().get_queryset())[:HOME_LATEST]
 
     def get_context_data(self, **kwargs):
         topics = Topic.objects.with_release_counts().filter(release_count__gt=0)
@@ -72,7 +95,7 @@ class ReleaseFilterForm(forms.Form):
 
     topic = forms.ModelChoiceField(
         label=_("Theme"),
-        queryset=Topic.objects.all(),
+        queryset=Topic.objects.none(),  # set per form: see __init__
         to_field_name="slug",
         required=False,
         empty_label=_("All themes"),
@@ -95,11 +118,20 @@ class ReleaseFilterForm(forms.Form):
             "max_value": _("Enter a year such as 2020."),
         },
     )
+    # The same ?mine=1 as the other lists' link (InMyLanguageMixin).
+    mine = forms.BooleanField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only themes with a public release: the menu must not name one that
+        # exists for an embargoed release only. Built here, not in the field:
+        # "public" compares with the time the queryset is made.
+        self.fields["topic"].queryset = Topic.objects.public()
         # The theme menu reads the names in the visitor's language.
         self.fields["topic"].label_from_instance = lambda topic: str(topic.i18n.name)
+        self.fields["mine"].label = gettext("Only releases in %(language)s") % {
+            "language": translated_name(active_language())
+        }
 
     def filter(self, queryset):
         data = self.cleaned_data
@@ -109,6 +141,8 @@ class ReleaseFilterForm(forms.Form):
             queryset = queryset.of_kind(data["kind"])
         if data.get("year"):
             queryset = queryset.filter(published_at__year=data["year"])
+        if data.get("mine"):
+            queryset = queryset.in_language(active_language())
         return queryset
 
 
@@ -182,6 +216,13 @@ class ReleaseDetailView(ReleaseViewMixin, DateDetailView):
     def get_queryset(self):
         return PressRelease.objects.published().with_detail_data()
 
+    def get_context_data(self, **kwargs):
+        # Canonical URL, share previews and JSON-LD: the public page only;
+        # previews render their own context and say noindex instead.
+        return super().get_context_data(
+            meta=release_meta(self.request, self.object), **kwargs
+        )
+
 
 class TopicListView(ListView):
     template_name = "releases/topic_list.html"
@@ -191,7 +232,7 @@ class TopicListView(ListView):
         return by_localized_name(Topic.objects.with_release_counts())
 
 
-class TopicDetailView(ReleaseViewMixin, ListView):
+class TopicDetailView(InMyLanguageMixin, ReleaseViewMixin, ListView):
     """A theme and its releases, paginated."""
 
     template_name = "releases/topic_detail.html"
@@ -202,7 +243,7 @@ class TopicDetailView(ReleaseViewMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return super().get_queryset().for_topic(self.topic)
+        return self.filter_language(super().get_queryset().for_topic(self.topic))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -230,7 +271,7 @@ class SpeakerListView(ListView):
         )
 
 
-class SpeakerDetailView(ReleaseViewMixin, ListView):
+class SpeakerDetailView(InMyLanguageMixin, ReleaseViewMixin, ListView):
     """A speaker and the releases quoting them, each with their quote."""
 
     template_name = "releases/speaker_detail.html"
@@ -240,20 +281,15 @@ class SpeakerDetailView(ReleaseViewMixin, ListView):
         # A speaker quoted only in releases that are not public yet has no
         # public page: their name on the site could announce an embargoed
         # release. The same rule as the speakers' list, in the same query.
-        quoted_in_public = PressReleaseSpeaker.objects.filter(
-            PressRelease.published_q("release__"), speaker=OuterRef("pk")
-        )
         self.speaker = get_object_or_404(
-            Speaker.objects.select_related("organisation").filter(
-                Exists(quoted_in_public)
-            ),
+            Speaker.objects.public().select_related("organisation"),
             slug=kwargs["slug"],
         )
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         quotes = PressReleaseSpeaker.objects.filter(speaker=self.speaker)
-        return (
+        return self.filter_language(
             super()
             .get_queryset()
             .quoting(self.speaker)
