@@ -97,8 +97,65 @@
     fixSelect2();
   }
 
+  // Keyboard: where the focus goes once the page or a row is ready.
+  const FIELDS = "input:not([type=hidden]), select, textarea, [contenteditable=true]";
+
+  function firstField(root) {
+    return Array.from(root.querySelectorAll(FIELDS)).find(function (field) {
+      return !field.disabled && field.offsetParent !== null && !field.closest(".empty-form");
+    });
+  }
+
+  function placeFocus() {
+    const form = document.querySelector("#content-main form");
+    if (!form || !document.body.classList.contains("change-form")) {
+      return;
+    }
+    // After a refused save: the first field in error (its tab is the one
+    // modeltranslation opened), so the editor starts where the problem is.
+    const error = form.querySelector(".form-row.errors, fieldset .errors, .errorlist");
+    if (document.querySelector(".errornote") && error) {
+      const row = error.closest(".form-row, .fieldBox, tr, fieldset") || error;
+      const field = firstField(row);
+      if (field) {
+        field.focus();
+        return;
+      }
+    }
+    // An add form starts on its first field; the admin's own autofocus can
+    // land on a language tab's input that the tabs then hide.
+    const active = document.activeElement;
+    const lost = !active || active === document.body || active.offsetParent === null;
+    if (lost && window.location.pathname.endsWith("/add/")) {
+      const field = firstField(form);
+      if (field) {
+        field.focus();
+      }
+    }
+  }
+
+  // "Add another": the focus moves into the new row, once its tabs exist.
+  document.addEventListener("formset:added", function (event) {
+    setTimeout(function () {
+      const field = firstField(event.target);
+      if (field) {
+        field.focus();
+      }
+    }, 0);
+  });
+
   function start() {
     fixAll();
+    // After the load event's own handlers (the editors, the admin's
+    // autofocus), which would otherwise take the focus back.
+    const later = function () {
+      setTimeout(placeFocus, 0);
+    };
+    if (document.readyState === "complete") {
+      later();
+    } else {
+      window.addEventListener("load", later);
+    }
     new MutationObserver(fixAll).observe(document.body, { childList: true, subtree: true });
   }
 
