@@ -3,25 +3,10 @@ starts on its first field, a refused save puts the focus on the first error,
 "Add another" puts it in the new row."""
 
 import pytest
-from django.contrib.auth import get_user_model
-
-from tests.browser.a11y import logged_in_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ADD = "/admin/releases/pressrelease/add/"
-
-
-@pytest.fixture
-def admin_page(browser, live_server):
-    user = get_user_model().objects.create_superuser("boss", "boss@example.eu", None)
-    context = logged_in_context(
-        browser, live_server, user, viewport={"width": 1280, "height": 900}
-    )
-    page = context.new_page()
-    page.base = live_server.url
-    yield page
-    context.close()
 
 
 def focused(page):
