@@ -1,6 +1,7 @@
 # Newsroom: `make run` serves the demo site, `make test` runs the suite.
 # Everything below needs only Python 3.11 on the machine; `make test` also
-# installs Debian's Chromium for the browser tests when it is missing.
+# installs Debian's Chromium for the browser tests when it is missing, and
+# axe-core (npm, pinned in package-lock.json) for the accessibility tests.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -35,8 +36,16 @@ chromium:
 		echo "Installing Chromium for the browser tests (apt-get)"; \
 		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
+# axe-core, the accessibility engine tests/browser/axe.py injects: Deque's
+# own npm build, installed exactly as package-lock.json pins it.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { \
+		echo "Installing Node.js and npm for axe-core (apt-get)"; \
+		apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+
 # Coverage of our apps, printed after the run (files fully covered left out).
-test: $(VENV)/.installed-dev chromium
+test: $(VENV)/.installed-dev chromium node_modules/.package-lock.json
 	$(BIN)/pytest --cov=core --cov=history --cov=translations --cov=releases \
 		--cov=partnerships --cov=demo --cov=api --cov=newsroom --cov-report=term:skip-covered
 
@@ -63,4 +72,4 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/public_pages.py
 
 clean:
-	rm -rf $(VENV) var/newsroom.sqlite3*
+	rm -rf $(VENV) node_modules var/newsroom.sqlite3*

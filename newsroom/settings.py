@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Django's widget templates, for FORM_RENDERER below.
+    "django.forms",
     "taggit",
     # Revisions of releases, topics, speakers, organisations and partnerships.
     "reversion",
@@ -125,6 +127,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render with the templates above, so that templates/ can override
+# one: admin/widgets/split_datetime.html labels the date and time inputs.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
