@@ -5,6 +5,8 @@ One module fixture loads the demo, opens each page once in headless
 Chromium and runs axe; each parametrised test reads one page's result.
 """
 
+from urllib.parse import urlencode
+
 import pytest
 from django.utils import timezone
 
@@ -52,8 +54,16 @@ PAGES = (
     "speaker",
     "partnerships",
     "partnership",
+    "search",
+    "search-none",
     "404",
 )
+
+
+def _longest_word(release, language):
+    """A word of the release's title in ``language``: search finds it."""
+    title = getattr(release, "title_%s" % language) or release.title_en
+    return max(title.split(), key=len).strip(".,:;!?«»“”„\"'")
 
 
 def public_urls(language):
@@ -77,6 +87,10 @@ def public_urls(language):
             "speaker": "%sspeakers/%s/" % (prefix, speaker.slug),
             "partnerships": prefix + "partnerships/",
             "partnership": "%spartnerships/%s/" % (prefix, partnership.slug),
+            # Results with facets and snippets, and the "no results" help.
+            "search": "%ssearch/?%s"
+            % (prefix, urlencode({"q": _longest_word(own, language)})),
+            "search-none": prefix + "search/?q=zqxjv",
             "404": prefix + "releases/no-such-page/",
         }
     return urls
