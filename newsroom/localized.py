@@ -9,6 +9,7 @@ fallback.
 """
 
 from django.conf import settings
+from django.db.models import Case, F, TextField, Value, When
 from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
@@ -93,12 +94,55 @@ def fallback_chain(requested, original=None):
     return chain
 
 
+#: Prefix of the annotation holding a field's text in the original language
+#: (see ``original_text``).
+ORIGINAL_PREFIX = "i18n_original_"
+
+
+def columns(field, codes=LANGUAGE_CODES):
+    """The database columns of a translated field, one per language."""
+    return [build_localized_fieldname(field, code) for code in codes]
+
+
+def original_text(field, language_field="original_language"):
+    """The field's text in each row's own original language, as one column.
+
+    Lists load the visitor's language, English and this, rather than all 24
+    languages of every field: the fallback chain needs no more.
+    """
+    return Case(
+        *(
+            When(
+                **{language_field: code}, then=F(build_localized_fieldname(field, code))
+            )
+            for code in LANGUAGE_CODES
+        ),
+        default=Value(""),
+        output_field=TextField(),
+    )
+
+
+def _loaded_text(instance, field, code, original):
+    """The text in ``code`` if it was loaded; deferred columns are skipped.
+
+    Reading a deferred column would cost a query per field and row; a page
+    that defers languages loads the ones its fallback chain reads.
+    """
+    values = instance.__dict__
+    name = build_localized_fieldname(field, code)
+    if name in values:
+        return values[name]
+    if code == original:
+        return values.get(ORIGINAL_PREFIX + field)
+    return None
+
+
 def localize(instance, field, language=None, original=None, rich=False):
     """Return a Localized value of ``instance.<field>`` for ``language``."""
     requested = language or active_language()
     chain = fallback_chain(requested, original)
     for code in (*chain, *(c for c in LANGUAGE_CODES if c not in chain)):
-        text = getattr(instance, build_localized_fieldname(field, code), "")
+        text = _loaded_text(instance, field, code, original)
         if text:
             return Localized(text, code, requested, rich)
     return Localized("", requested, requested, rich)

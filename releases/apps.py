@@ -12,3 +12,7 @@ class ReleasesConfig(AppConfig):
         from releases.roles import sync_roles_after_migrate
 
         post_migrate.connect(sync_roles_after_migrate, sender=self)
+
+        from releases.cache import watch_public_content
+
+        watch_public_content()

@@ -1,22 +1,18 @@
 """How long browsers and shared caches may keep a public page."""
 
 from django.conf import settings
-from django.db.models import Min
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from releases.models import PressRelease
+from releases.cache import next_due_in
 
 
-def seconds_until_next_due(now=None):
-    """Seconds until the next scheduled release becomes public, or None."""
-    now = now or timezone.now()
-    due = PressRelease.objects.filter(
-        status=PressRelease.Status.PUBLISHED, published_at__gt=now
-    ).aggregate(due=Min("published_at"))["due"]
-    if due is None:
-        return None
-    return max(0, int((due - now).total_seconds()))
+def seconds_until_next_due():
+    """Seconds until the next scheduled release becomes public, or None.
+
+    Kept with the cache's generation (releases/cache.py): one query per
+    change, not one per request.
+    """
+    return next_due_in()
 
 
 class PublicCacheControlMiddleware:

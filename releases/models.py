@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +13,13 @@ from taggit.managers import TaggableManager
 
 from newsroom.images import ReencodedImageField, require_alt_text
 from newsroom.languages import LANGUAGE_CODES, LANGUAGES
-from newsroom.localized import TranslatedModelMixin
+from newsroom.localized import (
+    ORIGINAL_PREFIX,
+    TranslatedModelMixin,
+    active_language,
+    columns,
+    original_text,
+)
 from newsroom.sanitize import clean_html
 from newsroom.slugs import unique_slug
 
@@ -70,6 +76,22 @@ class TopicQuerySet(models.QuerySet):
         return self.annotate(release_count=Coalesce(Subquery(counts), 0))
 
 
+class GroupConcat(models.Aggregate):
+    """Values joined by commas: STRING_AGG on PostgreSQL, GROUP_CONCAT on SQLite."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s, ',')"
+    output_field = models.TextField()
+
+    def __init__(self, expression, **extra):
+        super().__init__(Cast(expression, models.TextField()), **extra)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler, connection, function="GROUP_CONCAT", **extra_context
+        )
+
+
 class Topic(TranslatedModelMixin, models.Model):
     """A theme releases are filed under ("Migration, asylum and integration")."""
 
@@ -92,6 +114,11 @@ class Topic(TranslatedModelMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("releases:topic", kwargs={"slug": self.slug})
+
+    @classmethod
+    def description_columns(cls):
+        """What no list of themes shows: defer it."""
+        return ["description", *columns("description")]
 
 
 class Speaker(TranslatedModelMixin, models.Model):
@@ -214,14 +241,68 @@ class PressReleaseQuerySet(models.QuerySet):
         """What a list of release cards needs, in a fixed number of queries."""
         return self.prefetch_related("topics")
 
-    def with_detail_data(self):
+    def in_reading_language(self, fields=("title", "lead"), every_language=()):
+        """Load only the text a public page shows, in the reader's language.
+
+        Of each translated field in ``fields``: the active language, English
+        and (one computed column) the row's original language, which is the
+        whole fallback chain; of ``every_language``: all 24 (a release
+        page's titles, for its language links); nothing of the other
+        translated fields. A card then reads about 1 KB instead of 7.6.
+        """
+        keep = {active_language(), settings.MODELTRANSLATION_DEFAULT_LANGUAGE}
+        translated = PressRelease.translated_fields()
+        wanted = []
+        for field in every_language:
+            wanted += columns(field)
+        for field in fields:
+            wanted += columns(field, [code for code in LANGUAGE_CODES if code in keep])
+        # Named explicitly: modeltranslation rewrites a bare "title" in
+        # only()/defer() into all its languages.
+        plain = [
+            field.attname
+            for field in PressRelease._meta.concrete_fields
+            if field.name not in translated
+            and getattr(field, "translated_field", None) is None
+        ]
+        return self.only(*plain, *wanted).annotate(
+            **{ORIGINAL_PREFIX + field: original_text(field) for field in fields}
+        )
+
+    def with_topic_ids(self):
+        """``topic_ids``: "3,5" in the same query, for the cached theme directory."""
+        through = PressRelease.topics.through
+        ids = (
+            through.objects.filter(pressrelease=OuterRef("pk"))
+            .order_by()
+            .values("pressrelease")
+            .annotate(ids=GroupConcat("topic_id"))
+            .values("ids")
+        )
+        return self.annotate(
+            topic_ids=Coalesce(
+                Subquery(ids), Value(""), output_field=models.TextField()
+            )
+        )
+
+    def public_cards(self):
+        """Release cards on the public site: narrow rows, themes by id."""
+        return self.in_reading_language().with_topic_ids()
+
+    def with_detail_data(self, public=False):
         """What a release page needs, in a fixed number of queries.
 
         Related releases go through published() too, into ``public_related``:
-        a draft linked from a public release must not show.
+        a draft linked from a public release must not show. ``public``: the
+        public page, whose themes come from the cached directory
+        (``with_topic_ids``) and whose related releases are compact cards in
+        the reader's language.
         """
+        related = PressRelease.objects.published()
+        if public:
+            related = related.in_reading_language(fields=("title",))
         return self.select_related("partnership").prefetch_related(
-            "topics",
+            *(() if public else ("topics",)),
             "tags",
             "contacts",
             "images",
@@ -229,11 +310,7 @@ class PressReleaseQuerySet(models.QuerySet):
                 "quotes",
                 queryset=PressReleaseSpeaker.objects.select_related("speaker"),
             ),
-            models.Prefetch(
-                "related",
-                queryset=PressRelease.objects.published(),
-                to_attr="public_related",
-            ),
+            models.Prefetch("related", queryset=related, to_attr="public_related"),
         )
 
 
@@ -379,9 +456,12 @@ class PressRelease(TranslatedModelMixin, models.Model):
             ),
         ]
         indexes = [
-            # The public lists: published, newest first.
+            # The public lists: published, newest first, in the lists' exact
+            # order (the id breaks ties), so a page's ids, the counts and
+            # the themes' counts are read from the index alone.
             models.Index(
-                fields=["status", "-published_at"], name="release_public_list_idx"
+                fields=["status", "-published_at", "-id"],
+                name="release_public_order_idx",
             ),
             models.Index(
                 fields=["kind", "-published_at"], name="release_kind_list_idx"
@@ -445,6 +525,17 @@ class PressRelease(TranslatedModelMixin, models.Model):
 
     def available_languages(self, field="title"):
         return super().available_languages(field)
+
+    @property
+    def theme_list(self):
+        """The release's themes, as its card and page show them.
+
+        The public views set ``_themes`` from the cached theme directory and
+        the ``topic_ids`` annotation, so a list costs no query per theme;
+        anywhere else this reads the database.
+        """
+        themes = self.__dict__.get("_themes")
+        return list(self.topics.all()) if themes is None else themes
 
     def url_in(self, language):
         with override(language):
