@@ -1,0 +1,99 @@
+"""Whole anonymous public pages, cached per language and address.
+
+On when NEWSROOM_PAGE_CACHE_SECONDS is above 0 (``make serve`` sets it,
+with Redis as the cache every app process shares). A page is stored under
+the current generation (releases/cache.py), so any publish, edit,
+withdrawal, translation, import or a scheduled release falling due makes
+every process miss and render afresh; an entry never lives past the next
+scheduled publication.
+
+Only what any visitor would get is stored: GET or HEAD, no session and no
+logged-in user (staff, translators), not the admin or a preview, a 200 that
+sets no cookie and does not ask to stay private. Everything else neither
+reads nor fills the cache.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from releases.cache import generation, seconds_left
+
+#: Response headers worth keeping with a stored page. Vary, Cache-Control
+#: and the security headers are added again by the middleware around.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Link")
+
+#: Header telling a test or a benchmark whether the page came from the cache.
+STATUS_HEADER = "X-Newsroom-Cache"
+
+
+def _private_prefixes():
+    return (reverse("admin:index"),)
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store anonymous public pages (after auth and locale)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._prefixes = None
+
+    def _cacheable_request(self, request):
+        if settings.NEWSROOM_PAGE_CACHE_SECONDS <= 0:
+            return False
+        if request.method not in ("GET", "HEAD"):
+            return False
+        if self._prefixes is None:
+            self._prefixes = _private_prefixes()
+        path = request.path_info
+        if path.startswith(self._prefixes) or "/preview/" in path:
+            return False
+        if "/embargoed/" in path:
+            return False
+        # A session cookie means someone may be logged in (staff, a
+        # translator): never serve them, or store for others, what they see.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return False
+        user = getattr(request, "user", None)
+        return not (user is not None and user.is_authenticated)
+
+    @staticmethod
+    def _key(request, current):
+        address = "%s|%s" % (request.get_host(), request.get_full_path())
+        digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+        return "newsroom:%d:page:%s:%s" % (current, get_language(), digest)
+
+    def __call__(self, request):
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        current, due = generation()
+        key = self._key(request, current)
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response[STATUS_HEADER] = "hit"
+            return response
+
+        response = self.get_response(request)
+        timeout = seconds_left(due, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+        if timeout and self._cacheable_response(response):
+            headers = [(h, response[h]) for h in KEPT_HEADERS if response.has_header(h)]
+            cache.set(key, (response.status_code, headers, response.content), timeout)
+            response[STATUS_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _cacheable_response(response):
+        if response.status_code != 200 or response.streaming:
+            return False
+        if response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "")
+        return not ("private" in cache_control or "no-store" in cache_control)
