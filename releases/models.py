@@ -6,8 +6,8 @@ from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 
@@ -113,7 +113,13 @@ class Topic(TranslatedModelMixin, models.Model):
         return str(self.localized("name")) or "—"
 
     def get_absolute_url(self):
-        return reverse("releases:topic", kwargs={"slug": self.slug})
+        # Remembered per language: a list shows the same few themes on every
+        # card, and the cards share the cached directory's instances.
+        urls = self.__dict__.setdefault("_urls", {})
+        language = get_language()
+        if language not in urls:
+            urls[language] = reverse("releases:topic", kwargs={"slug": self.slug})
+        return urls[language]
 
     @classmethod
     def description_columns(cls):
