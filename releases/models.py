@@ -1,3 +1,5 @@
+import functools
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -226,6 +228,22 @@ class Speaker(TranslatedModelMixin, models.Model):
         return self.name
 
 
+@functools.cache
+def _untranslated_columns():
+    """A release's columns that are not translated, named for only().
+
+    Named explicitly: modeltranslation rewrites a bare "title" in only() and
+    defer() into all its languages. Computed once: the model does not change.
+    """
+    translated = PressRelease.translated_fields()
+    return tuple(
+        field.attname
+        for field in PressRelease._meta.concrete_fields
+        if field.name not in translated
+        and getattr(field, "translated_field", None) is None
+    )
+
+
 class PressReleaseQuerySet(models.QuerySet):
     def published(self):
         """What the public may see. Every public surface starts here."""
@@ -257,21 +275,12 @@ class PressReleaseQuerySet(models.QuerySet):
         translated fields. A card then reads about 1 KB instead of 7.6.
         """
         keep = {active_language(), settings.MODELTRANSLATION_DEFAULT_LANGUAGE}
-        translated = PressRelease.translated_fields()
         wanted = []
         for field in every_language:
             wanted += columns(field)
         for field in fields:
             wanted += columns(field, [code for code in LANGUAGE_CODES if code in keep])
-        # Named explicitly: modeltranslation rewrites a bare "title" in
-        # only()/defer() into all its languages.
-        plain = [
-            field.attname
-            for field in PressRelease._meta.concrete_fields
-            if field.name not in translated
-            and getattr(field, "translated_field", None) is None
-        ]
-        return self.only(*plain, *wanted).annotate(
+        return self.only(*_untranslated_columns(), *wanted).annotate(
             **{ORIGINAL_PREFIX + field: original_text(field) for field in fields}
         )
 
