@@ -17,12 +17,15 @@ publication days) and, when NEWSROOM_PAGE_CACHE_SECONDS is set, whole
 anonymous pages (releases/page_cache.py).
 """
 
+import logging
 import time
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Min
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "newsroom:generation"
 #: Longest any fact is kept without a change: a safety net, not a rule.
@@ -34,7 +37,18 @@ def _key(generation, name):
 
 
 def bump():
-    """Make everything cached so far stale, in this process and all others."""
+    """Make everything cached so far stale, in this process and all others.
+
+    If the cache cannot be reached, the save goes on (and is logged): what
+    it holds expires within FACT_SECONDS or the page lifetime.
+    """
+    try:
+        _bump()
+    except Exception:
+        logger.error("Could not invalidate the cache", exc_info=True)
+
+
+def _bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -124,22 +138,37 @@ def seconds_left(due, longest):
 
 def next_due_in():
     """Seconds until the next scheduled release is public, or None."""
-    _current, due = generation()
+    try:
+        _current, due = generation()
+    except Exception:
+        logger.warning("Cache unavailable", exc_info=True)
+        due = _next_due_from_db(timezone.now())
     if not due:
         return None
     return max(0, int(due - time.time()))
 
 
 def fact(name, compute):
-    """``compute()``, cached for the current generation."""
-    current, due = generation()
-    key = _key(current, name)
-    value = cache.get(key)
+    """``compute()``, cached for the current generation.
+
+    When the cache cannot be reached (Redis down), the fact is computed
+    afresh: slower pages, never wrong or failing ones.
+    """
+    try:
+        current, due = generation()
+        key = _key(current, name)
+        value = cache.get(key)
+    except Exception:
+        logger.warning("Cache unavailable for %s", name, exc_info=True)
+        return compute()
     if value is None:
         value = compute()
         timeout = seconds_left(due, FACT_SECONDS)
         if timeout:
-            cache.set(key, value, timeout=timeout)
+            try:
+                cache.set(key, value, timeout=timeout)
+            except Exception:
+                logger.warning("Cache unavailable for %s", name, exc_info=True)
     return value
 
 

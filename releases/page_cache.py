@@ -14,6 +14,7 @@ reads nor fills the cache.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,6 +23,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from releases.cache import generation, seconds_left
+
+logger = logging.getLogger(__name__)
 
 #: Response headers worth keeping with a stored page. Vary, Cache-Control
 #: and the security headers are added again by the middleware around.
@@ -70,9 +73,15 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        current, due = generation()
-        key = self._key(request, current)
-        stored = cache.get(key)
+        try:
+            current, due = generation()
+            key = self._key(request, current)
+            stored = cache.get(key)
+        except Exception:
+            # Redis down or unreachable: serve the page uncached rather than
+            # fail; the database still answers.
+            logger.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)
@@ -85,7 +94,13 @@ class AnonymousPageCacheMiddleware:
         timeout = seconds_left(due, settings.NEWSROOM_PAGE_CACHE_SECONDS)
         if timeout and self._cacheable_response(response):
             headers = [(h, response[h]) for h in KEPT_HEADERS if response.has_header(h)]
-            cache.set(key, (response.status_code, headers, response.content), timeout)
+            try:
+                cache.set(
+                    key, (response.status_code, headers, response.content), timeout
+                )
+            except Exception:
+                logger.warning("Page cache unavailable", exc_info=True)
+                return response
             response[STATUS_HEADER] = "miss"
         return response
 

@@ -189,3 +189,27 @@ def test_errors_and_bad_filters_are_not_stored(client, redis_cache):
     for _ in range(2):
         assert client.get("/en/releases/?year=abc").get(STATUS_HEADER) is None
         assert client.get("/en/no-such-page/").get(STATUS_HEADER) is None
+
+
+def test_pages_and_saves_still_work_when_redis_is_unreachable(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Nothing listens on port 1: every cache call fails at once.
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 600
+    topic = make_topic(name_en="Harbours")
+    make_release(title_en="Still served", topics=[topic])
+
+    for path in (
+        "/en/",
+        "/en/releases/",
+        "/en/topics/",
+        "/en/releases/?topic=%s" % topic.slug,
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.get(STATUS_HEADER) is None
+        assert "Still served" in response.content.decode() or path == "/en/topics/"
