@@ -65,7 +65,7 @@ def main():
     from django.utils import timezone
     from taggit.models import Tag, TaggedItem
 
-    from newsroom.languages import LANGUAGE_CODES
+    from core.languages import LANGUAGE_CODES
     from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
 
     call_command("migrate", verbosity=0)

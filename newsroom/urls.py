@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from api.views import api
 from partnerships.sitemaps import PartnershipSitemap
 from releases.sitemaps import ReleaseSitemap, SpeakerSitemap, TopicSitemap
 from releases.views import robots_txt
@@ -25,15 +26,16 @@ SITEMAPS = {
 }
 
 
-# Paths without a language prefix: the admin keeps one address whatever the
-# editor's language, and "/" is answered by LocaleMiddleware, which redirects
-# to the visitor's preferred language. The sitemaps and robots.txt name
-# every language's addresses themselves.
 def health(request):
     """Load balancers' and the benchmark's trivial page: no database, no template."""
     return HttpResponse("ok", content_type="text/plain")
 
 
+# Paths without a language prefix: the admin keeps one address whatever the
+# editor's language, and "/" is answered by LocaleMiddleware, which redirects
+# to the visitor's preferred language. The sitemaps and robots.txt name
+# every language's addresses themselves. The API is one address for every
+# client: a language is a parameter of the request, not a prefix.
 urlpatterns = [
     path("health/", health, name="health"),
     path("admin/", admin.site.urls),
@@ -51,6 +53,7 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    path("api/v1/", api.urls),
 ]
 
 # Public pages, under /<language>/.

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -13,17 +13,18 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 
-from newsroom.images import ReencodedImageField, require_alt_text
-from newsroom.languages import LANGUAGE_CODES, LANGUAGES
-from newsroom.localized import (
+from core.images import ReencodedImageField, require_alt_text
+from core.languages import LANGUAGE_CODES, LANGUAGES
+from core.localized import (
     ORIGINAL_PREFIX,
     TranslatedModelMixin,
     active_language,
     columns,
     original_text,
+    reader_languages,
 )
-from newsroom.sanitize import clean_html
-from newsroom.slugs import unique_slug
+from core.sanitize import clean_html
+from core.slugs import unique_slug
 
 #: Member states as the EU writes them: EL for Greece, not GR.
 MEMBER_STATES = (
@@ -59,6 +60,16 @@ MEMBER_STATE_CODES = tuple(code for code, _name in MEMBER_STATES)
 
 
 class TopicQuerySet(models.QuerySet):
+    def public(self):
+        """Themes at least one public release is filed under.
+
+        A theme is public only through its releases: one created for an
+        embargoed release must not announce it before the lift.
+        """
+        return self.filter(
+            Exists(PressRelease.objects.published().filter(topics=OuterRef("pk")))
+        )
+
     def with_release_counts(self):
         """Annotate ``release_count``: published releases only.
 
@@ -129,6 +140,18 @@ class Topic(TranslatedModelMixin, models.Model):
         return ["description", *columns("description")]
 
 
+class SpeakerQuerySet(models.QuerySet):
+    def public(self):
+        """Speakers quoted in at least one public release."""
+        return self.filter(
+            Exists(
+                PressReleaseSpeaker.objects.filter(
+                    PressRelease.published_q("release__"), speaker=OuterRef("pk")
+                )
+            )
+        )
+
+
 class Speaker(TranslatedModelMixin, models.Model):
     """A person quoted in releases: a member, a commissioner, a mayor."""
 
@@ -188,6 +211,8 @@ class Speaker(TranslatedModelMixin, models.Model):
     photo_height = models.PositiveIntegerField(
         _("photo height"), null=True, editable=False
     )
+
+    objects = SpeakerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("speaker")
@@ -249,6 +274,13 @@ class PressReleaseQuerySet(models.QuerySet):
         """What the public may see. Every public surface starts here."""
         return self.filter(PressRelease.published_q())
 
+    def scheduled(self, now=None):
+        """Published with a time still to come: public once it arrives."""
+        return self.filter(
+            status=PressRelease.Status.PUBLISHED,
+            published_at__gt=now or timezone.now(),
+        )
+
     def for_topic(self, topic):
         return self.filter(topics=topic)
 
@@ -260,6 +292,11 @@ class PressReleaseQuerySet(models.QuerySet):
 
     def of_kind(self, kind):
         return self.filter(kind=kind)
+
+    def in_language(self, language):
+        """Releases with a title in ``language``: written or translated in it."""
+        title = build_localized_fieldname("title", language)
+        return self.exclude(**{title: ""}).exclude(**{title + "__isnull": True})
 
     def with_listing_data(self):
         """What a list of release cards needs, in a fixed number of queries."""
@@ -275,6 +312,10 @@ class PressReleaseQuerySet(models.QuerySet):
         translated fields. A card then reads about 1 KB instead of 7.6.
         """
         keep = {active_language(), settings.MODELTRANSLATION_DEFAULT_LANGUAGE}
+        # The reader's own languages come before English in the fallback
+        # chain (Accept-Language, the language cookie): load those too.
+        reader = reader_languages()
+        keep.update(reader.codes if reader else ())
         wanted = []
         for field in every_language:
             wanted += columns(field)
@@ -538,6 +579,13 @@ class PressRelease(TranslatedModelMixin, models.Model):
             self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
         )
 
+    @property
+    def is_scheduled(self):
+        """The instance's side of PressReleaseQuerySet.scheduled()."""
+        return (
+            self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+        )
+
     def available_languages(self, field="title"):
         return super().available_languages(field)
 
@@ -555,6 +603,16 @@ class PressRelease(TranslatedModelMixin, models.Model):
     def url_in(self, language):
         with override(language):
             return self.get_absolute_url()
+
+    # From the prefetched quotes (with_detail_data), so a page splitting
+    # them runs no more queries.
+    @property
+    def quoted_speakers(self):
+        return [quote for quote in self.quotes.all() if not quote.mentioned]
+
+    @property
+    def mentioned_speakers(self):
+        return [quote for quote in self.quotes.all() if quote.mentioned]
 
 
 class ReleaseTransition(models.Model):
@@ -630,6 +688,13 @@ class PressReleaseSpeaker(TranslatedModelMixin, models.Model):
         help_text=_("Leave empty to show the speaker's current role."),
     )
     quote = models.TextField(_("quote"), blank=True)
+    # Pages of the old site name people they do not quote; they are linked
+    # to the release all the same, and shown apart from the quotes.
+    mentioned = models.BooleanField(
+        _("mentioned only"),
+        default=False,
+        help_text=_("Named in the release without being quoted."),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

@@ -22,6 +22,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from core.localized import reader_languages
 from releases.cache import generation, seconds_left
 
 logger = logging.getLogger(__name__)
@@ -66,7 +67,15 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _key(request, current):
-        address = "%s|%s" % (request.get_host(), request.get_full_path())
+        # What a page falls back to depends on the reader's languages
+        # (Accept-Language, the language cookie; core.localized), so they
+        # are part of the key, as the page's Vary says.
+        reader = reader_languages()
+        address = "%s|%s|%s" % (
+            request.get_host(),
+            request.get_full_path(),
+            ",".join(reader.codes) if reader else "",
+        )
         digest = hashlib.sha256(address.encode()).hexdigest()[:32]
         return "newsroom:%d:page:%s:%s" % (current, get_language(), digest)
 
@@ -83,7 +92,11 @@ class AnonymousPageCacheMiddleware:
             logger.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
         if stored is not None:
-            status, headers, content = stored
+            status, headers, content, fell_back = stored
+            if fell_back and reader_languages():
+                # As when it was rendered: the page shows a fallback chosen by
+                # the reader's languages, and its Vary has to say so.
+                reader_languages().consulted = True
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -95,9 +108,10 @@ class AnonymousPageCacheMiddleware:
         if timeout and self._cacheable_response(response):
             headers = [(h, response[h]) for h in KEPT_HEADERS if response.has_header(h)]
             try:
-                cache.set(
-                    key, (response.status_code, headers, response.content), timeout
-                )
+                reader = reader_languages()
+                fell_back = bool(reader and reader.consulted)
+                stored = (response.status_code, headers, response.content, fell_back)
+                cache.set(key, stored, timeout)
             except Exception:
                 logger.warning("Page cache unavailable", exc_info=True)
                 return response

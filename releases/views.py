@@ -11,13 +11,13 @@ from bisect import bisect_left
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from django.views.generic import (
     DateDetailView,
     DayArchiveView,
@@ -26,7 +26,8 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES, translated_name
+from core.localized import active_language
 from releases.cache import (
     attach_themes,
     publication_days,
@@ -34,6 +35,7 @@ from releases.cache import (
     topic_directory,
 )
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
+from releases.structured_data import release_meta
 
 #: How many releases the home page shows before "All releases".
 HOME_LATEST = 10
@@ -84,7 +86,28 @@ class ReleaseViewMixin:
         return PressRelease.objects.published().public_cards()
 
 
-class HomeView(ReleaseViewMixin, ListView):
+class InMyLanguageMixin:
+    """``?mine=1`` on a list: only the releases that exist in the page's language.
+
+    A reader who cannot read the fallbacks can leave them out. The filter is
+    one more condition on the same queries, never a query of its own.
+    """
+
+    def in_my_language(self):
+        return self.request.GET.get("mine") == "1"
+
+    def filter_language(self, queryset):
+        if self.in_my_language():
+            return queryset.in_language(active_language())
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("in_my_language", self.in_my_language())
+        kwargs.setdefault("my_language", translated_name(active_language()))
+        return super().get_context_data(**kwargs)
+
+
+class HomeView(InMyLanguageMixin, ReleaseViewMixin, ListView):
     template_name = "releases/home.html"
     context_object_name = "releases"
 
@@ -92,7 +115,8 @@ class HomeView(ReleaseViewMixin, ListView):
         return None
 
     def get_queryset(self):
-        return attach_themes(super().get_queryset()[:HOME_LATEST])
+        latest = self.filter_language(super().get_queryset())[:HOME_LATEST]
+        return attach_themes(latest)
 
     def get_context_data(self, **kwargs):
         topics = by_localized_name(themes_with_releases())
@@ -126,11 +150,21 @@ class ReleaseFilterForm(forms.Form):
             "max_value": _("Enter a year such as 2020."),
         },
     )
+    # The same ?mine=1 as the other lists' link (InMyLanguageMixin).
+    mine = forms.BooleanField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only themes with a public release: the menu must not name one that
+        # exists for an embargoed release only. From the cached directory,
+        # whose counts are of public releases and which a scheduled release
+        # falling due refreshes (releases/cache.py).
+        self.themes = {
+            topic.slug: topic
+            for topic in topic_directory().values()
+            if topic.release_count > 0
+        }
         # The theme menu reads the names in the visitor's language.
-        self.themes = {topic.slug: topic for topic in topic_directory().values()}
         self.fields["topic"].choices = [
             ("", _("All themes")),
             *(
@@ -138,6 +172,9 @@ class ReleaseFilterForm(forms.Form):
                 for slug in sorted(self.themes)
             ),
         ]
+        self.fields["mine"].label = gettext("Only releases in %(language)s") % {
+            "language": translated_name(active_language())
+        }
 
     def clean_topic(self):
         slug = self.cleaned_data["topic"]
@@ -151,6 +188,8 @@ class ReleaseFilterForm(forms.Form):
             queryset = queryset.of_kind(data["kind"])
         if data.get("year"):
             queryset = queryset.filter(published_at__year=data["year"])
+        if data.get("mine"):
+            queryset = queryset.in_language(active_language())
         return queryset
 
 
@@ -299,6 +338,13 @@ class ReleaseDetailView(ReleaseViewMixin, DateDetailView):
     def get_object(self, queryset=None):
         return attach_themes([super().get_object(queryset)])[0]
 
+    def get_context_data(self, **kwargs):
+        # Canonical URL, share previews and JSON-LD: the public page only;
+        # previews render their own context and say noindex instead.
+        return super().get_context_data(
+            meta=release_meta(self.request, self.object), **kwargs
+        )
+
 
 class TopicListView(ListView):
     template_name = "releases/topic_list.html"
@@ -308,7 +354,7 @@ class TopicListView(ListView):
         return by_localized_name(topic_directory().values())
 
 
-class TopicDetailView(ReleaseViewMixin, ListView):
+class TopicDetailView(InMyLanguageMixin, ReleaseViewMixin, ListView):
     """A theme and its releases, paginated."""
 
     template_name = "releases/topic_detail.html"
@@ -319,7 +365,7 @@ class TopicDetailView(ReleaseViewMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return super().get_queryset().for_topic(self.topic)
+        return self.filter_language(super().get_queryset().for_topic(self.topic))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -347,7 +393,7 @@ class SpeakerListView(ListView):
         )
 
 
-class SpeakerDetailView(ReleaseViewMixin, ListView):
+class SpeakerDetailView(InMyLanguageMixin, ReleaseViewMixin, ListView):
     """A speaker and the releases quoting them, each with their quote."""
 
     template_name = "releases/speaker_detail.html"
@@ -357,20 +403,15 @@ class SpeakerDetailView(ReleaseViewMixin, ListView):
         # A speaker quoted only in releases that are not public yet has no
         # public page: their name on the site could announce an embargoed
         # release. The same rule as the speakers' list, in the same query.
-        quoted_in_public = PressReleaseSpeaker.objects.filter(
-            PressRelease.published_q("release__"), speaker=OuterRef("pk")
-        )
         self.speaker = get_object_or_404(
-            Speaker.objects.select_related("organisation").filter(
-                Exists(quoted_in_public)
-            ),
+            Speaker.objects.public().select_related("organisation"),
             slug=kwargs["slug"],
         )
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         quotes = PressReleaseSpeaker.objects.filter(speaker=self.speaker)
-        return (
+        return self.filter_language(
             super()
             .get_queryset()
             .quoting(self.speaker)

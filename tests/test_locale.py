@@ -16,7 +16,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from newsroom.languages import EU_LANGUAGES
+from core.languages import EU_LANGUAGES
 from tests.factories import make_release, make_speaker, make_topic
 
 LOCALE = Path(settings.BASE_DIR) / "locale"

@@ -130,7 +130,7 @@ def test_publish_edit_translate_withdraw_each_show_at_once(client, redis_cache):
 
 @needs_redis
 def test_an_import_shows_at_once(client, redis_cache, tmp_path):
-    seed = Path(django_settings.BASE_DIR) / "releases" / "demo_data" / "seed_sv.txt"
+    seed = Path(django_settings.BASE_DIR) / "demo" / "data" / "seed_sv.txt"
     fetch(client, "/sv/releases/")
     before = fetch(client, "/sv/releases/")
     assert before[0] == "hit"

@@ -100,6 +100,7 @@ PAGES = {
     "list": lambda site: "/sv/releases/",
     "list-filtered": lambda site: "/en/releases/?topic=anchor-topic&year=2020&kind=",
     "list-page-2": lambda site: "/en/releases/?page=2",
+    "list-mine": lambda site: "/sv/releases/?mine=1",
     "archive-year": lambda site: "/de/releases/2020/",
     "archive-month": lambda site: "/en/releases/2020/12/",
     "archive-day": lambda site: "/sv/releases/2020/12/28/",
@@ -107,6 +108,7 @@ PAGES = {
     "detail-fallback": lambda site: site.release.url_in("fi"),
     "topics": lambda site: "/en/topics/",
     "topic": lambda site: "/en/topics/anchor-topic/",
+    "topic-mine": lambda site: "/de/topics/anchor-topic/?mine=1",
     "speakers": lambda site: "/en/speakers/",
     "speaker": lambda site: "/en/speakers/anchor-speaker/",
     "partnerships": lambda site: "/en/partnerships/",
@@ -129,6 +131,8 @@ BUDGET = {
     "detail-fallback": 6,
     "topics": 0,  # the cached themes and counts
     "topic": 3,  # theme, count, page
+    "list-mine": 2,  # "only releases in my language" is a condition, not a query
+    "topic-mine": 3,
     "speakers": 1,  # speakers with counts and organisations
     "speaker": 4,  # speaker, count, page, their quotes
     "partnerships": 2,  # partnerships with counts, partners

@@ -9,7 +9,7 @@ from django.test import SimpleTestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from newsroom.languages import LANGUAGE_CODES, translated_name
+from core.languages import LANGUAGE_CODES, translated_name
 from releases.models import PressRelease, PressReleaseSpeaker
 from tests.factories import (
     make_area,
@@ -319,6 +319,45 @@ def test_speaker_without_a_role_at_the_time_shows_their_current_role(client):
         '<span class="role">Mayor of Lampedusa</span>',
         html=True,
     )
+
+
+def test_a_speaker_only_mentioned_is_listed_apart_from_the_quotes(
+    client, django_assert_num_queries
+):
+    quoted = make_speaker(name="Anna Berg", role_en="Mayor of Uppsala")
+    named = make_speaker(name="Carl Ek", role_en="Rapporteur")
+    release = make_release()
+    PressReleaseSpeaker.objects.create(
+        release=release, speaker=quoted, quote_en="We are ready.", position=0
+    )
+    PressReleaseSpeaker.objects.create(
+        release=release, speaker=named, mentioned=True, position=1
+    )
+
+    client.get(release.url_in("en"))  # fill the cached themes and calendar
+    with django_assert_num_queries(6):  # as test_queries budgets a release page
+        response = client.get(release.url_in("en"))
+
+    content = response.content.decode()
+    quotes = content[content.index('id="speakers-heading"') :]
+    quotes = quotes[: quotes.index("</section>")]
+    mentions = content[content.index('id="mentioned-heading"') :]
+    mentions = mentions[: mentions.index("</section>")]
+    assert "Anna Berg" in quotes and "We are ready." in quotes
+    assert "Carl Ek" not in quotes
+    assert ">Also named in this release</h2>" in mentions
+    assert "Carl Ek" in mentions and "Anna Berg" not in mentions
+    assert_contains(
+        response,
+        '<li><a href="%s">%s</a>, <span class="role">Rapporteur</span></li>'
+        % (named.get_absolute_url(), named.display_name),
+        html=True,
+    )
+
+
+def test_a_release_naming_nobody_has_no_mentioned_section(client):
+    release = make_release(speakers=[make_speaker()])
+    assert "mentioned-heading" not in client.get(release.url_in("en")).content.decode()
 
 
 def test_dated_address_uses_the_brussels_date_not_utc(client):
@@ -698,7 +737,9 @@ def test_english_visitor_of_a_swedish_only_release_is_told_and_text_marked(clien
     ("visitor", "original", "shown"),
     [
         ("sv", "en", "en"),  # Swedish visitor, English release
-        ("de", "sv", "sv"),  # third language falls back to the original
+        # A third language falls back to English before the original: more
+        # readers read English than the author's language (issue 9, point 5).
+        ("de", "sv", "en"),
         ("fr", "de", "en"),  # original missing: English
     ],
 )
@@ -877,7 +918,7 @@ def filterable():
         ("?kind=statement", {"A statement"}),
         ("?year=2019", {"Migration news of 2019"}),
         ("?topic=migration&year=2020", {"Migration release of 2020"}),
-        ("?topic=climate", set()),
+        ("?topic=migration&kind=statement", set()),
     ],
 )
 def test_release_list_filters_by_theme_kind_and_year(client, filterable, query, shown):
@@ -914,11 +955,25 @@ def test_bad_filter_is_a_400_that_says_what_is_wrong(
 
 
 def test_filter_form_offers_themes_by_name_in_the_visitors_language(client):
-    make_topic(slug="climate", name_en="Climate", name_sv="Klimat")
+    make_release(
+        topics=[make_topic(slug="climate", name_en="Climate", name_sv="Klimat")]
+    )
 
     response = client.get("/sv/releases/")
 
     assert_contains(response, '<option value="climate">Klimat</option>', html=True)
+
+
+def test_filter_form_offers_no_theme_without_a_public_release(client, filterable):
+    make_future(topics=[make_topic(slug="embargoed", name_en="Embargoed theme")])
+
+    response = client.get("/en/releases/")
+    refused = client.get("/en/releases/?topic=embargoed")
+
+    assert_contains(response, '<option value="migration">Migration</option>', html=True)
+    assert_not_contains(response, "Embargoed theme")
+    assert_not_contains(response, "Climate")  # a theme of no release at all
+    assert_contains(refused, "There is no theme “embargoed”.", status_code=400)
 
 
 # Escaping: what editors type is text, never markup.
