@@ -213,3 +213,25 @@ def test_pages_and_saves_still_work_when_redis_is_unreachable(client, settings):
         assert response.status_code == 200, path
         assert response.get(STATUS_HEADER) is None
         assert "Still served" in response.content.decode() or path == "/en/topics/"
+
+
+@needs_redis
+def test_readers_with_other_languages_never_get_each_other_s_fallback(
+    client, redis_cache
+):
+    release = make_release(
+        title_en="Ports reopen", title_sv="Hamnarna öppnar", title_de="Häfen öffnen"
+    )
+    finnish = release.url_in("fi")  # no Finnish: each reader's own language
+
+    swedish = client.get(finnish, HTTP_ACCEPT_LANGUAGE="sv")
+    german = client.get(finnish, HTTP_ACCEPT_LANGUAGE="de")
+    again = client.get(finnish, HTTP_ACCEPT_LANGUAGE="sv")
+
+    assert "Hamnarna öppnar" in swedish.content.decode()
+    assert german.get(STATUS_HEADER) == "miss"
+    assert "Häfen öffnen" in german.content.decode()
+    assert again.get(STATUS_HEADER) == "hit"
+    assert "Accept-Language" in again["Vary"] and "Hamnarna öppnar" in (
+        again.content.decode()
+    )
