@@ -26,6 +26,7 @@ from django.views.generic import (
     YearArchiveView,
 )
 
+from core import dates
 from core.languages import LANGUAGE_CODES, translated_name
 from core.localized import active_language
 from releases.cache import (
@@ -78,6 +79,14 @@ class ReleaseViewMixin:
     # the site's time zone, and would hide a release due a few hours ago on
     # "tomorrow's" date around midnight.
     allow_future = True
+
+    def dispatch(self, request, *args, **kwargs):
+        # The date views step a day, a month and a time zone away from the
+        # address's date: at 9999-12-31 or in year 1 that leaves the calendar.
+        # No release is published that far out (core.dates).
+        if "year" in kwargs and int(kwargs["year"]) not in dates.SAFE_YEARS:
+            raise Http404(_("There are no releases from that year."))
+        return super().dispatch(request, *args, **kwargs)
 
     def get_paginate_by(self, queryset):
         return settings.NEWSROOM_PAGE_SIZE
