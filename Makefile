@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format messages bench chromium check clean
+.PHONY: run serve test lint format messages bench chromium check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,27 @@ run: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --site http://$(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# The production-like stack on this machine: gunicorn (gunicorn.conf.py),
+# whitenoise serving hashed static files, PostgreSQL with persistent
+# connections, Redis as the shared cache. Override any of these, e.g.
+#   make serve DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsroom
+DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
+REDIS_URL ?= redis://127.0.0.1:6379/0
+SERVE_ENV = DEBUG=false DATABASE_URL=$(DATABASE_URL) REDIS_URL=$(REDIS_URL) \
+	SECRET_KEY="$$(cat var/secret_key)" GUNICORN_BIND=$(HOST):$(PORT) \
+	ALLOWED_HOSTS=$(HOST),localhost SECURE_SSL_REDIRECT=false \
+	SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false
+
+var/secret_key:
+	mkdir -p var
+	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+serve: $(VENV)/.installed var/secret_key
+	$(SERVE_ENV) $(MANAGE) migrate --noinput
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(BIN)/gunicorn -c gunicorn.conf.py
 
 # Browser tests drive Debian's Chromium; Playwright cannot download its own.
 chromium:
