@@ -35,12 +35,15 @@ chromium:
 		echo "Installing Chromium for the browser tests (apt-get)"; \
 		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
+# Coverage of our apps, printed after the run (files fully covered left out).
 test: $(VENV)/.installed-dev chromium
-	$(BIN)/pytest
+	$(BIN)/pytest --cov=core --cov=history --cov=translations --cov=releases \
+		--cov=partnerships --cov=demo --cov=api --cov=newsroom --cov-report=term:skip-covered
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

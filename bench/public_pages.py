@@ -38,6 +38,9 @@ def main():
     # Plain HTTP in process, as behind a TLS-terminating proxy; production
     # settings would otherwise redirect every request to HTTPS.
     os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+    # One client asks thousands of times: the API's rate limit would refuse
+    # it within the first page.
+    os.environ.setdefault("API_RATE_LIMIT", "0")
 
     import django
 
@@ -60,6 +63,14 @@ def main():
         "speaker page": speaker.get_absolute_url(),
         "release en": releases[0].get_absolute_url(),
         "release sv (fallback)": releases[1].url_in("sv"),
+        "api releases": "/api/v1/releases/",
+        "api releases sv, q": "/api/v1/releases/?language=sv&q=pressmeddelande",
+        "api releases by theme": "/api/v1/releases/?limit=100&theme=%s" % topic.slug,
+        "api releases page 2": client.get("/api/v1/releases/").json()["next"],
+        "api release": "/api/v1/releases/%s" % releases[0].slug,
+        "api themes": "/api/v1/themes/",
+        "api speakers": "/api/v1/speakers/",
+        "api partnerships": "/api/v1/partnerships/",
     }
     print(
         "%d releases, %d requests a page, database %s"

@@ -14,7 +14,7 @@ from csp.constants import NONE, SELF
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
-from newsroom.languages import EXTRA_LANG_INFO, LANGUAGES  # noqa: F401
+from core.languages import EXTRA_LANG_INFO, LANGUAGES  # noqa: F401
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -65,14 +65,28 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "csp",
+    # The open API's framework; listed so its docs page serves Swagger UI
+    # from our own static files, not a CDN the CSP would refuse.
+    "ninja",
+    # Our apps. Imports run one way (pyproject.toml's import-linter
+    # contract): core <- history <- translations <- releases <- partnerships
+    # <- demo, and api on top. This list keeps the order signals and
+    # post_migrate hooks have always run in; api, new, comes last.
+    "core",
+    "history",
     "partnerships",
     "releases",
     "translations",
+    "demo",
+    "api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # The open API (/api/v1/): rate limit first, then CORS and conditional
+    # GET around whatever the API or the middleware below it answers.
+    "api.middleware.ApiMiddleware",
     "newsroom.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -159,6 +173,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 TIME_ZONE = env("TIME_ZONE", "Europe/Brussels")
 
+# The model the translators' workspace, coverage and XLIFF files are about,
+# named by label so that the translations app never imports releases.
+TRANSLATIONS_PRIMARY_MODEL = "releases.PressRelease"
+
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 # Fallback is ours (requested language, then the release's original
 # language, then English) and has to be visible on the page, so
@@ -184,6 +202,14 @@ NEWSROOM_MAX_IMAGE_PIXELS = int(env("NEWSROOM_MAX_IMAGE_PIXELS", 40_000_000))
 NEWSROOM_MAX_XLIFF_BYTES = int(env("NEWSROOM_MAX_XLIFF_BYTES", 5 * 1024 * 1024))
 
 NEWSROOM_PAGE_SIZE = 20
+
+# The open API's rate limit: API_RATE_LIMIT requests per client address in
+# each window of API_RATE_WINDOW seconds, counted in Django's cache (the
+# default cache is per process: with several workers, configure a shared
+# one, such as Redis or the database cache, for one count per address).
+# API_RATE_LIMIT=0 switches the limit off.
+NEWSROOM_API_RATE_LIMIT = int(env("API_RATE_LIMIT", 120))
+NEWSROOM_API_RATE_WINDOW = int(env("API_RATE_WINDOW", 60))
 # Seconds browsers and shared caches may keep a public page, capped by the
 # next scheduled publication (releases/middleware.py). 0: "no-cache", so
 # publications and withdrawals show at once.
@@ -270,8 +296,8 @@ AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", 15)))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "newsroom.security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.lockout.client_ip"
 # How many proxies in front of the site append to X-Forwarded-For; 0 when
 # the WSGI server faces the internet and REMOTE_ADDR is the visitor.
 NEWSROOM_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", 0))

@@ -6,6 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from api.views import api
 from partnerships.sitemaps import PartnershipSitemap
 from releases.sitemaps import ReleaseSitemap, SpeakerSitemap, TopicSitemap
 from releases.views import robots_txt
@@ -26,7 +27,8 @@ SITEMAPS = {
 # Paths without a language prefix: the admin keeps one address whatever the
 # editor's language, and "/" is answered by LocaleMiddleware, which redirects
 # to the visitor's preferred language. The sitemaps and robots.txt name
-# every language's addresses themselves.
+# every language's addresses themselves. The API is one address for every
+# client: a language is a parameter of the request, not a prefix.
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -43,6 +45,7 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    path("api/v1/", api.urls),
 ]
 
 # Public pages, under /<language>/.

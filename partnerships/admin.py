@@ -4,14 +4,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.admin import (
+from partnerships.models import AreaOfWork, Organisation, Partnership
+from translations.model_admin import (
     TabbedTranslationAdmin,
     TabularTranslationInline,
     in_default_language,
     language_codes_html,
     localized_search_fields,
 )
-from partnerships.models import AreaOfWork, Organisation, Partnership
 
 
 @admin.register(Organisation)

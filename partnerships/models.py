@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.images import ReencodedImageField, require_alt_text
-from newsroom.localized import TranslatedModelMixin
+from core.images import ReencodedImageField, require_alt_text
+from core.localized import TranslatedModelMixin
+from releases.models import PressRelease
 
 
 class OrganisationKind(models.TextChoices):
@@ -18,6 +19,21 @@ class OrganisationKind(models.TextChoices):
     ASSOCIATION = "association", _("Association")
     INTERNATIONAL = "international", _("International organisation")
     OTHER = "other", _("Other")
+
+
+def _public_releases():
+    return PressRelease.objects.published()
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def public(self):
+        """Organisations a public release names: as a partner of its
+        partnership, or as the organisation of a speaker it quotes."""
+        releases = _public_releases()
+        return self.filter(
+            Exists(releases.filter(partnership__partners=OuterRef("pk")))
+            | Exists(releases.filter(quotes__speaker__organisation=OuterRef("pk")))
+        )
 
 
 class Organisation(TranslatedModelMixin, models.Model):
@@ -64,6 +80,8 @@ class Organisation(TranslatedModelMixin, models.Model):
         _("logo height"), null=True, editable=False
     )
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -105,6 +123,12 @@ class Organisation(TranslatedModelMixin, models.Model):
 
 
 class PartnershipQuerySet(models.QuerySet):
+    def public(self):
+        """Partnerships at least one public release is about."""
+        return self.filter(
+            Exists(_public_releases().filter(partnership=OuterRef("pk")))
+        )
+
     def with_detail_data(self):
         return self.select_related("builds_on").prefetch_related(
             "partners", "areas", "successors"

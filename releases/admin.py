@@ -9,13 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
-from newsroom.admin import (
-    StackedTranslationInline,
-    TabbedTranslationAdmin,
-    in_default_language,
-    language_codes_html,
-    localized_search_fields,
-)
+from core.templatetags.images import responsive_image
 from releases.models import (
     PressContact,
     PressRelease,
@@ -24,8 +18,14 @@ from releases.models import (
     Speaker,
     Topic,
 )
-from releases.templatetags.images import responsive_image
 from releases.workflow_admin import ScheduleFilter, WorkflowAdminMixin
+from translations.model_admin import (
+    StackedTranslationInline,
+    TabbedTranslationAdmin,
+    in_default_language,
+    language_codes_html,
+    localized_search_fields,
+)
 from translations.xliff.admin import XliffAdminMixin
 
 # Tags ---------------------------------------------------------------------

@@ -11,4 +11,5 @@ class ReleasesConfig(AppConfig):
     def ready(self):
         from releases.roles import sync_roles_after_migrate
 
+        # Authors, Publishers and Translators (releases/roles.py).
         post_migrate.connect(sync_roles_after_migrate, sender=self)

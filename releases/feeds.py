@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from newsroom.localized import active_language
+from core.localized import active_language
 from releases.models import PressRelease, Topic
 
 #: How many releases a feed carries, newest first.

@@ -11,9 +11,7 @@ from releases.models import PressRelease
 def seconds_until_next_due(now=None):
     """Seconds until the next scheduled release becomes public, or None."""
     now = now or timezone.now()
-    due = PressRelease.objects.filter(
-        status=PressRelease.Status.PUBLISHED, published_at__gt=now
-    ).aggregate(due=Min("published_at"))["due"]
+    due = PressRelease.objects.scheduled(now).aggregate(due=Min("published_at"))["due"]
     if due is None:
         return None
     return max(0, int((due - now).total_seconds()))

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -11,11 +11,11 @@ from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 
-from newsroom.images import ReencodedImageField, require_alt_text
-from newsroom.languages import LANGUAGE_CODES, LANGUAGES
-from newsroom.localized import TranslatedModelMixin
-from newsroom.sanitize import clean_html
-from newsroom.slugs import unique_slug
+from core.images import ReencodedImageField, require_alt_text
+from core.languages import LANGUAGE_CODES, LANGUAGES
+from core.localized import TranslatedModelMixin
+from core.sanitize import clean_html
+from core.slugs import unique_slug
 
 #: Member states as the EU writes them: EL for Greece, not GR.
 MEMBER_STATES = (
@@ -51,6 +51,16 @@ MEMBER_STATE_CODES = tuple(code for code, _name in MEMBER_STATES)
 
 
 class TopicQuerySet(models.QuerySet):
+    def public(self):
+        """Themes at least one public release is filed under.
+
+        A theme is public only through its releases: one created for an
+        embargoed release must not announce it before the lift.
+        """
+        return self.filter(
+            Exists(PressRelease.objects.published().filter(topics=OuterRef("pk")))
+        )
+
     def with_release_counts(self):
         """Annotate ``release_count``: published releases only.
 
@@ -92,6 +102,18 @@ class Topic(TranslatedModelMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("releases:topic", kwargs={"slug": self.slug})
+
+
+class SpeakerQuerySet(models.QuerySet):
+    def public(self):
+        """Speakers quoted in at least one public release."""
+        return self.filter(
+            Exists(
+                PressReleaseSpeaker.objects.filter(
+                    PressRelease.published_q("release__"), speaker=OuterRef("pk")
+                )
+            )
+        )
 
 
 class Speaker(TranslatedModelMixin, models.Model):
@@ -154,6 +176,8 @@ class Speaker(TranslatedModelMixin, models.Model):
         _("photo height"), null=True, editable=False
     )
 
+    objects = SpeakerQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
@@ -197,6 +221,13 @@ class PressReleaseQuerySet(models.QuerySet):
     def published(self):
         """What the public may see. Every public surface starts here."""
         return self.filter(PressRelease.published_q())
+
+    def scheduled(self, now=None):
+        """Published with a time still to come: public once it arrives."""
+        return self.filter(
+            status=PressRelease.Status.PUBLISHED,
+            published_at__gt=now or timezone.now(),
+        )
 
     def for_topic(self, topic):
         return self.filter(topics=topic)
@@ -441,6 +472,13 @@ class PressRelease(TranslatedModelMixin, models.Model):
     def is_public(self):
         return (
             self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        """The instance's side of PressReleaseQuerySet.scheduled()."""
+        return (
+            self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
         )
 
     def available_languages(self, field="title"):

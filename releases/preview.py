@@ -27,10 +27,8 @@ from django.utils.translation import override
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from newsroom.languages import native_name
-from newsroom.localized import active_language
+from core.language_links import PageLanguages, language_links
 from releases.models import PressRelease, ReleaseStatus
-from releases.templatetags.newsroom_tags import LanguageLink, PageLanguages
 from releases.workflow import state_label, state_name
 
 SALT = "releases.preview.embargo"
@@ -86,20 +84,11 @@ def preview_url(release, *, until, language=None):
 
 
 def _languages(request, release, url_for):
-    codes = release.available_languages()
-    links = []
-    for code in codes:
+    def url_in(code):
         with override(code):
-            url = url_for()
-        links.append(
-            LanguageLink(
-                code=code,
-                name=native_name(code),
-                url=url,
-                absolute_url=request.build_absolute_uri(url),
-                is_current=code == active_language(),
-            )
-        )
+            return url_for()
+
+    links = language_links(request, release.available_languages(), url_in)
     return PageLanguages(links=links, x_default="")
 
 

@@ -1,4 +1,4 @@
-"""The two editorial roles, as groups: Authors and Publishers.
+"""The roles, as groups: Authors, Publishers and Translators.
 
 Authors add, change and view releases and the content around them (topics,
 speakers, tags, organisations, partnerships) and submit releases for review;
@@ -6,7 +6,8 @@ they delete only the parts edited inline (a release's quote, contact or
 image, a partnership's area of work).
 Publishers can do all that, delete, and hold ``publish_pressrelease``:
 approve, publish, schedule, withdraw and send back to draft (see
-releases/workflow.py).
+releases/workflow.py). Translators view the translated content; what they
+write follows from their languages (translations/permissions.py).
 
 The groups are kept in step with the code after every ``migrate`` (a
 post_migrate handler, see ReleasesConfig.ready) and by ``load_demo``, so a
@@ -19,6 +20,8 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+
+from translations.permissions import translated_fields
 
 AUTHORS = "Authors"
 PUBLISHERS = "Publishers"
@@ -68,30 +71,67 @@ def role_permissions():
     return {AUTHORS: authors, PUBLISHERS: publishers}
 
 
+TRANSLATORS = "Translators"
+
+#: The group issue 3 created for editors, with exactly the Publishers'
+#: permissions; folded into Publishers (members kept) by sync_roles().
+RETIRED_COMMUNICATIONS = "Communications"
+
+
+def translator_models():
+    """The content models with translated fields, parts included."""
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            if translated_fields(model):
+                yield model
+
+
+def group_permissions():
+    """{group name: [(app_label, codename), ...]} for every role.
+
+    Translators may *view* every model that has translated fields, and
+    nothing more: what they may write follows from their TranslatorProfile
+    (translations/permissions.py explains why they hold no ``change``).
+    """
+    return {
+        **role_permissions(),
+        TRANSLATORS: [
+            (model._meta.app_label, "view_%s" % model._meta.model_name)
+            for model in translator_models()
+        ],
+    }
+
+
 def sync_roles(*, using="default"):
-    """Create the groups and give them their permissions; returns the groups."""
+    """Create the groups and give them their permissions; returns the groups.
+
+    Only adds: permissions given by hand stay. A Communications group left
+    from before is folded into Publishers, its members with it.
+    """
     for label in CONTENT_APPS:
         # The permissions of an app later in INSTALLED_APPS may not exist yet.
         create_permissions(apps.get_app_config(label), verbosity=0, using=using)
     ContentType.objects.clear_cache()
     groups = {}
-    for name, wanted in role_permissions().items():
+    for name, wanted in group_permissions().items():
+        wanted = set(wanted)
         group, _created = Group.objects.using(using).get_or_create(name=name)
-        permissions = (
+        candidates = (
             Permission.objects.using(using)
             .filter(
                 content_type__app_label__in=CONTENT_APPS,
-                codename__in=[codename for _app, codename in wanted],
+                codename__in={codename for _app, codename in wanted},
             )
             .select_related("content_type")
         )
-        found = [
-            perm
-            for perm in permissions
-            if (perm.content_type.app_label, perm.codename) in set(wanted)
-        ]
-        group.permissions.add(*found)
+        group.permissions.add(
+            *(p for p in candidates if (p.content_type.app_label, p.codename) in wanted)
+        )
         groups[name] = group
+    retired = Group.objects.using(using).filter(name=RETIRED_COMMUNICATIONS).first()
+    if retired is not None:
+        groups[PUBLISHERS].user_set.add(*retired.user_set.all())
+        retired.delete()
     return groups
 
 

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom import revisions
-from newsroom.languages import LANGUAGE_CODES, translated_name
-from newsroom.slugs import ascii_slugify, unique_slug
+from core.languages import LANGUAGE_CODES, translated_name
+from core.slugs import ascii_slugify, unique_slug
+from history import revisions
 from releases.importer import LegacyFormatError, Note, legacy_reference
 from releases.models import (
     MEMBER_STATE_CODES,

@@ -7,7 +7,7 @@ shows in no list, archive or count.
 
 from django import forms
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +20,9 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
+from releases.structured_data import release_meta
 
 #: How many releases the home page shows before "All releases".
 HOME_LATEST = 10
@@ -72,7 +73,7 @@ class ReleaseFilterForm(forms.Form):
 
     topic = forms.ModelChoiceField(
         label=_("Theme"),
-        queryset=Topic.objects.all(),
+        queryset=Topic.objects.none(),  # set per form: see __init__
         to_field_name="slug",
         required=False,
         empty_label=_("All themes"),
@@ -98,6 +99,10 @@ class ReleaseFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only themes with a public release: the menu must not name one that
+        # exists for an embargoed release only. Built here, not in the field:
+        # "public" compares with the time the queryset is made.
+        self.fields["topic"].queryset = Topic.objects.public()
         # The theme menu reads the names in the visitor's language.
         self.fields["topic"].label_from_instance = lambda topic: str(topic.i18n.name)
 
@@ -182,6 +187,13 @@ class ReleaseDetailView(ReleaseViewMixin, DateDetailView):
     def get_queryset(self):
         return PressRelease.objects.published().with_detail_data()
 
+    def get_context_data(self, **kwargs):
+        # Canonical URL, share previews and JSON-LD: the public page only;
+        # previews render their own context and say noindex instead.
+        return super().get_context_data(
+            meta=release_meta(self.request, self.object), **kwargs
+        )
+
 
 class TopicListView(ListView):
     template_name = "releases/topic_list.html"
@@ -240,13 +252,8 @@ class SpeakerDetailView(ReleaseViewMixin, ListView):
         # A speaker quoted only in releases that are not public yet has no
         # public page: their name on the site could announce an embargoed
         # release. The same rule as the speakers' list, in the same query.
-        quoted_in_public = PressReleaseSpeaker.objects.filter(
-            PressRelease.published_q("release__"), speaker=OuterRef("pk")
-        )
         self.speaker = get_object_or_404(
-            Speaker.objects.select_related("organisation").filter(
-                Exists(quoted_in_public)
-            ),
+            Speaker.objects.public().select_related("organisation"),
             slug=kwargs["slug"],
         )
         return super().get(request, *args, **kwargs)

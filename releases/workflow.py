@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom import revisions
+from core.dates import local_datetime
+from history import revisions
 from releases.models import PressRelease, ReleaseStatus, ReleaseTransition
 
 Status = ReleaseStatus
@@ -128,10 +128,6 @@ def find_step(from_status, to_status):
         if from_status in step.sources and step.target == to_status:
             return step
     return None
-
-
-def is_scheduled(release):
-    return release.status == Status.PUBLISHED and release.published_at > timezone.now()
 
 
 def is_publisher(user):
@@ -272,17 +268,15 @@ def require_content(release):
 
 def state_name(release):
     """ "Draft", "In review", ..., "Scheduled", "Published", "Withdrawn"."""
-    if is_scheduled(release):
+    if release.is_scheduled:
         return _("Scheduled")
     return release.get_status_display()
 
 
 def state_label(release):
     """Like state_name(), with the time: "Scheduled for 3 June 2026, 10:00"."""
-    if is_scheduled(release):
+    if release.is_scheduled:
         return _("Scheduled for %(time)s") % {
-            "time": date_format(
-                timezone.localtime(release.published_at), "DATETIME_FORMAT"
-            )
+            "time": local_datetime(release.published_at)
         }
     return release.get_status_display()

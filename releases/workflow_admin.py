@@ -19,11 +19,11 @@ from django.template.loader import select_template
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.dates import local_datetime
 from releases import preview, workflow
 from releases.models import PressRelease, ReleaseStatus
 
@@ -102,9 +102,7 @@ class ScheduleFilter(admin.SimpleListFilter):
         if self.value() == "public":
             return queryset.published()
         if self.value() == "scheduled":
-            return queryset.filter(
-                status=Status.PUBLISHED, published_at__gt=timezone.now()
-            )
+            return queryset.scheduled()
         return queryset
 
 
@@ -352,11 +350,7 @@ class WorkflowAdminMixin:
                 form=form,
                 media=forms.Media(js=("admin/js/core.js",)) + form.media,
                 link=link,
-                valid_until=link
-                and date_format(
-                    timezone.localtime(form.cleaned_data["valid_until"]),
-                    "DATETIME_FORMAT",
-                ),
+                valid_until=link and local_datetime(form.cleaned_data["valid_until"]),
             ),
         )
 

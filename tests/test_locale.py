@@ -17,7 +17,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from newsroom.languages import EU_LANGUAGES, LANGUAGE_CODES, NATIVE_NAMES
+from core.languages import EU_LANGUAGES, LANGUAGE_CODES, NATIVE_NAMES
 from tests.factories import make_release, make_speaker, make_topic
 
 LOCALE = Path(settings.BASE_DIR) / "locale"

@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from newsroom.security import client_ip
+from core.lockout import client_ip
 
 PASSWORD = "correct-horse-battery-staple"
 LOGIN = "/admin/login/?next=/admin/"

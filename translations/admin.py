@@ -1,27 +1,10 @@
-from django import forms
 from django.contrib import admin
 from django.urls import path
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.languages import language_choices
-from translations import access, views
+from translations import permissions, views
+from translations.forms import TranslatorProfileForm
 from translations.models import TranslatorProfile, Workspace
-
-
-class TranslatorProfileForm(forms.ModelForm):
-    languages = forms.MultipleChoiceField(
-        label=capfirst(_("languages")),
-        # A callable: the names in the language of whoever opens the form.
-        choices=language_choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        help_text=_("The languages this person translates into."),
-    )
-
-    class Meta:
-        model = TranslatorProfile
-        fields = ("user", "languages")
 
 
 @admin.register(TranslatorProfile)
@@ -41,11 +24,11 @@ class WorkspaceAdmin(admin.ModelAdmin):
     """The queue (the changelist), the side-by-side editor and the coverage.
 
     Open to staff who translate (a translator profile) and to editors; each
-    view checks the language and object it is asked for (translations.access).
+    view checks the language and object it is asked for (translations.permissions).
     """
 
     def has_module_permission(self, request):
-        return bool(access.user_languages(request.user))
+        return bool(permissions.user_languages(request.user))
 
     def has_view_permission(self, request, obj=None):
         return self.has_module_permission(request)

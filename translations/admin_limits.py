@@ -1,6 +1,6 @@
 """A translator's form in the content admins, enforced on the server.
 
-newsroom/admin.py mixes these into the base of every content admin and of
+translations/model_admin.py mixes these into the base of every content admin and of
 the inlines of translated models, so that releases, topics, speakers,
 organisations and partnerships all apply translations/permissions.py alike:
 
@@ -29,8 +29,8 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom.languages import LANGUAGE_CODES
-from newsroom.sanitize import safe_html
+from core.languages import LANGUAGE_CODES
+from core.sanitize import safe_html
 from translations.permissions import (
     all_fields,
     editable_fields,
@@ -40,7 +40,7 @@ from translations.permissions import (
     visible_languages,
 )
 
-logger = logging.getLogger("newsroom.security")
+logger = logging.getLogger("core.lockout")
 
 #: Set on the request by the change view, the one view where a translator's
 #: limited right to change applies.

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from translations.admin import TranslatorProfileForm
+from translations.forms import TranslatorProfileForm
 from translations.models import TranslatorProfile
 
 User = get_user_model()

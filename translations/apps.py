@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,8 +9,5 @@ class TranslationsConfig(AppConfig):
 
     def ready(self):
         from translations import signals
-        from translations.roles import ensure_groups_after_migrate
 
         signals.connect()
-        # The Communications and Translators groups (translations/roles.py).
-        post_migrate.connect(ensure_groups_after_migrate, sender=self)

@@ -11,11 +11,31 @@ model registered later joins the workspace by itself.
 import functools
 from dataclasses import dataclass, field
 
+from django.apps import apps
+from django.conf import settings
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 from translations import services
 from translations.services import Status
+
+
+def primary_model():
+    """The model the workspace is organised around: the press release.
+
+    Named by its label in settings.TRANSLATIONS_PRIMARY_MODEL, as
+    AUTH_USER_MODEL names the user model, so that translations never imports
+    the app that holds it: releases builds on translations, not the reverse.
+    The queue's kind and theme filters, the coverage matrix and the XLIFF
+    files are about this model.
+    """
+    return apps.get_model(settings.TRANSLATIONS_PRIMARY_MODEL)
+
+
+def owner(obj):
+    """The document ``obj`` is part of (a quote's release); ``obj`` otherwise."""
+    parent = services.parent_field(type(obj))
+    return obj if parent is None else getattr(obj, parent.name)
 
 
 @dataclass(frozen=True)

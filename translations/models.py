@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.languages import LANGUAGE_CODES, LANGUAGES, translated_name
+from core.languages import LANGUAGE_CODES, LANGUAGES, translated_name
 
 
 def validate_language_codes(value):

@@ -14,7 +14,14 @@ workspace, XLIFF import):
   not dates, status, relations, slugs, references or images.
 - Anyone else writes nothing.
 
-Translators are given ``view`` and not ``change`` (see translations/roles.py)
+Both are staff: an account that is inactive or not staff is neither an
+editor nor a translator of anything, in the admin, the workspace or an
+import alike. Nobody translates an object into its own original language:
+that is the source, edited in the object's admin. The coverage of every
+language, and the queue of any language, are for the editors of the primary
+model (documents.primary_model(): press releases).
+
+Translators are given ``view`` and not ``change`` (see releases/roles.py)
 on purpose: every check elsewhere that asks for ``change`` (workflow steps,
 list actions, restoring a revision, bulk imports) then refuses them by
 default, and only code that applies this rule lets them write, within it.
@@ -25,8 +32,9 @@ from django.contrib.auth import get_permission_codename
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom.languages import LANGUAGE_CODES
-from translations.access import profile_languages
+from core.languages import LANGUAGE_CODES
+from translations import documents
+from translations.models import TranslatorProfile
 from translations.services import source_language
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
@@ -35,6 +43,31 @@ DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 def _perm(model, action):
     opts = model._meta
     return "%s.%s" % (opts.app_label, get_permission_codename(action, opts))
+
+
+def _has(user, model, action):
+    return user.has_perm(_perm(model, action))
+
+
+def is_active_staff(user):
+    """The one check every rule here starts from."""
+    return bool(
+        getattr(user, "is_authenticated", False) and user.is_active and user.is_staff
+    )
+
+
+def profile_languages(user):
+    """The languages of ``user``'s translator profile, () without one."""
+    if not user.is_authenticated:
+        return ()
+    try:
+        cached = user._translation_profile_languages
+    except AttributeError:
+        profile = TranslatorProfile.objects.filter(user=user).first()
+        codes = set(profile.languages) if profile else set()
+        cached = tuple(code for code in LANGUAGE_CODES if code in codes)
+        user._translation_profile_languages = cached
+    return cached
 
 
 def translated_fields(model):
@@ -56,13 +89,13 @@ def localized_fields(model, languages=LANGUAGE_CODES):
 
 def translator_languages(user):
     """The codes a user's TranslatorProfile lists, in site order; () if none."""
-    if not (getattr(user, "is_active", False) and user.is_staff):
+    if not is_active_staff(user):
         return ()
     return profile_languages(user)
 
 
 def is_editor(user, model):
-    return user.is_active and user.has_perm(_perm(model, "change"))
+    return is_active_staff(user) and _has(user, model, "change")
 
 
 def is_translator(user, model):
@@ -139,3 +172,40 @@ def visible_languages(user, model, obj=None):
     source = source_language(obj) if obj is not None else DEFAULT_LANGUAGE
     wanted = {source, *translator_languages(user)}
     return tuple(code for code in LANGUAGE_CODES if code in wanted)
+
+
+# The translation workspace -------------------------------------------------
+
+
+def is_translation_editor(user):
+    """Editors see every language's queue and the coverage matrix."""
+    return is_editor(user, documents.primary_model())
+
+
+def user_languages(user):
+    """The languages ``user`` works on in the workspace, in the site's order."""
+    if not is_active_staff(user):
+        return ()
+    if is_translation_editor(user):
+        return LANGUAGE_CODES
+    return profile_languages(user)
+
+
+def may_translate_model(user, model, language):
+    """Whether ``user`` may write ``model``'s translations into ``language``."""
+    if language not in LANGUAGE_CODES:
+        return False
+    if is_editor(user, model):
+        return True
+    return (
+        is_active_staff(user)
+        and _has(user, model, "view")
+        and language in profile_languages(user)
+    )
+
+
+def may_translate(user, obj, language):
+    """As may_translate_model, and never into ``obj``'s original language."""
+    return language != source_language(obj) and may_translate_model(
+        user, type(obj), language
+    )

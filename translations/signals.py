@@ -19,7 +19,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 from translations import services
 from translations.fingerprints import fingerprint
 from translations.models import TranslationRecord

@@ -21,10 +21,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom import revisions
-from newsroom.languages import LANGUAGE_CODES, translated_name
-from newsroom.sanitize import clean_html, safe_html
-from translations import access, documents, services
+from core.languages import LANGUAGE_CODES, translated_name
+from core.sanitize import clean_html, safe_html
+from history import revisions
+from translations import documents, permissions, services
 from translations.diff import word_diff
 from translations.fingerprints import fingerprint
 from translations.services import Status
@@ -99,8 +99,7 @@ def _source_languages(document_type, queryset):
 
 def _queue_items(user, language, filters):
     """[(document_type, document, summary)] the user may translate into ``language``."""
-    from releases.models import PressRelease
-
+    PressRelease = documents.primary_model()
     items = []
     release_filters = filters["kind"] or filters["topic"]
     for document_type in documents.document_types().values():
@@ -109,7 +108,7 @@ def _queue_items(user, language, filters):
             continue
         if release_filters and model is not PressRelease:
             continue
-        if not access.may_translate_model(user, model, language):
+        if not permissions.may_translate_model(user, model, language):
             continue
         queryset = model._default_manager.all()
         if model is PressRelease:
@@ -150,13 +149,13 @@ _TYPE_ORDER = {}
 
 def queue_view(request, admin_site):
     """A language's translation work: what is missing or outdated, newest first."""
-    from releases.models import PressRelease, Topic
-
+    PressRelease = documents.primary_model()
+    Topic = PressRelease._meta.get_field("topics").related_model
     user = request.user
-    languages = access.user_languages(user)
+    languages = permissions.user_languages(user)
     if not languages:
         raise PermissionDenied
-    own = access.profile_languages(user)
+    own = permissions.profile_languages(user)
     language = request.GET.get("language")
     if language not in languages:
         # Their own languages first; an editor without any gets the language
@@ -263,7 +262,7 @@ def queue_view(request, admin_site):
         "rows": rows,
         "page": page,
         "page_query": query(),
-        "is_editor": access.is_translation_editor(user),
+        "is_editor": permissions.is_translation_editor(user),
         "legend": legend(),
     }
     return TemplateResponse(request, "admin/translations/queue.html", context)
@@ -273,9 +272,9 @@ def queue_view(request, admin_site):
 
 
 def _rich_text_widget():
-    """The admin's rich-text editor where there is one (newsroom.widgets)."""
+    """The admin's rich-text editor where there is one (core.widgets)."""
     try:
-        from newsroom.widgets import RichTextWidget
+        from core.widgets import RichTextWidget
     except ImportError:
         return forms.Textarea(attrs={"rows": 12})
     return RichTextWidget()
@@ -378,7 +377,7 @@ def editor_view(request, admin_site, model, pk, language):
             % {"language": translated_name(language)},
         )
         return redirect(change_url(document))
-    if not access.may_translate(request.user, document, language):
+    if not permissions.may_translate(request.user, document, language):
         raise PermissionDenied
 
     every = list(documents.objects_of(document_type, document))
@@ -484,7 +483,7 @@ def editor_view(request, admin_site, model, pk, language):
                 "name": translated_name(code),
                 "url": editor_url(document, code),
             }
-            for code in access.user_languages(request.user)
+            for code in permissions.user_languages(request.user)
             if code not in (language, source)
         ],
         "media": form.media,
@@ -627,9 +626,8 @@ def _report(request, saved, confirmed, confirming):
 
 def coverage_view(request, admin_site):
     """Recent releases against the 24 languages, each cell a status."""
-    from releases.models import PressRelease
-
-    if not access.is_translation_editor(request.user):
+    PressRelease = documents.primary_model()
+    if not permissions.is_translation_editor(request.user):
         raise PermissionDenied
     document_type = documents.document_type_for(PressRelease)
     page = Paginator(PressRelease.objects.only("pk"), COVERAGE_PAGE_SIZE).get_page(

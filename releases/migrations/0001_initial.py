@@ -3,8 +3,8 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import newsroom.images
-import newsroom.localized
+import core.images
+import core.localized
 import taggit.managers
 from django.db import migrations, models
 
@@ -141,7 +141,7 @@ class Migration(migrations.Migration):
                 'ordering': ('-published_at', '-pk'),
                 'get_latest_by': 'published_at',
             },
-            bases=(newsroom.localized.TranslatedModelMixin, models.Model),
+            bases=(core.localized.TranslatedModelMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Speaker',
@@ -176,7 +176,7 @@ class Migration(migrations.Migration):
                 ('role_sv', models.CharField(blank=True, help_text='Their current role, e.g. President of the European Committee of the Regions.', max_length=300, null=True, verbose_name='role')),
                 ('political_group', models.CharField(blank=True, help_text='As abbreviated in the Committee: EPP, PES, Renew Europe, EA, ECR, Greens.', max_length=20, verbose_name='political group')),
                 ('country', models.CharField(blank=True, choices=[('AT', 'Austria'), ('BE', 'Belgium'), ('BG', 'Bulgaria'), ('CY', 'Cyprus'), ('CZ', 'Czechia'), ('DE', 'Germany'), ('DK', 'Denmark'), ('EE', 'Estonia'), ('EL', 'Greece'), ('ES', 'Spain'), ('FI', 'Finland'), ('FR', 'France'), ('HR', 'Croatia'), ('HU', 'Hungary'), ('IE', 'Ireland'), ('IT', 'Italy'), ('LT', 'Lithuania'), ('LU', 'Luxembourg'), ('LV', 'Latvia'), ('MT', 'Malta'), ('NL', 'Netherlands'), ('PL', 'Poland'), ('PT', 'Portugal'), ('RO', 'Romania'), ('SE', 'Sweden'), ('SI', 'Slovenia'), ('SK', 'Slovakia')], help_text='Member-state code as the EU writes it (EL for Greece).', max_length=2, verbose_name='country')),
-                ('photo', models.ImageField(blank=True, upload_to='speakers/', validators=[newsroom.images.validate_image], verbose_name='photo')),
+                ('photo', models.ImageField(blank=True, upload_to='speakers/', validators=[core.images.validate_image], verbose_name='photo')),
                 ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='speakers', to='partnerships.organisation', verbose_name='organisation')),
             ],
             options={
@@ -184,7 +184,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'speakers',
                 'ordering': ('name',),
             },
-            bases=(newsroom.localized.TranslatedModelMixin, models.Model),
+            bases=(core.localized.TranslatedModelMixin, models.Model),
         ),
         migrations.CreateModel(
             name='PressReleaseSpeaker',
@@ -249,7 +249,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'speakers quoted',
                 'ordering': ('position', 'pk'),
             },
-            bases=(newsroom.localized.TranslatedModelMixin, models.Model),
+            bases=(core.localized.TranslatedModelMixin, models.Model),
         ),
         migrations.AddField(
             model_name='pressrelease',
@@ -318,7 +318,7 @@ class Migration(migrations.Migration):
                 'ordering': ('slug',),
                 'constraints': [models.CheckConstraint(condition=models.Q(('slug', ''), _negated=True), name='topic_slug_not_empty')],
             },
-            bases=(newsroom.localized.TranslatedModelMixin, models.Model),
+            bases=(core.localized.TranslatedModelMixin, models.Model),
         ),
         migrations.AddField(
             model_name='pressrelease',
@@ -366,7 +366,7 @@ class Migration(migrations.Migration):
                 'ordering': ('position', 'pk'),
                 'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('email', ''), _negated=True), models.Q(('phone', ''), _negated=True), _connector='OR'), name='contact_email_or_phone')],
             },
-            bases=(newsroom.localized.TranslatedModelMixin, models.Model),
+            bases=(core.localized.TranslatedModelMixin, models.Model),
         ),
         migrations.AddConstraint(
             model_name='speaker',

@@ -1,11 +1,11 @@
 "use strict";
-// The admin's rich-text editor (newsroom/widgets.py RichTextWidget).
+// The admin's rich-text editor (core/widgets.py RichTextWidget).
 //
 // Each <textarea data-richtext> gets a toolbar and a Squire editing area; the
 // textarea stays in the form, hidden, and is written on every change, so it
 // is always what the form submits. The configuration (data-richtext, or the
 // page's #richtext-config) comes from the server: the toolbar's labels in
-// the editor's language, and newsroom/sanitize.py's allow-list, which
+// the editor's language, and core/sanitize.py's allow-list, which
 // DOMPurify applies to whatever enters the editor (the stored text, a paste,
 // a drop, the HTML view).
 //

@@ -14,8 +14,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from newsroom.languages import LANGUAGE_CODES
-from newsroom.revisions import record
+from core.languages import LANGUAGE_CODES
+from history.revisions import record
 from tests.factories import (
     make_area,
     make_draft,

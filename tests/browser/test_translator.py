@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from releases.models import PressRelease
 from tests.factories import make_release
-from tests.translations.conftest import PASSWORD, make_translator
+from tests.users import PASSWORD, make_translator
 from translations import services
 from translations.services import Status
 

@@ -37,7 +37,7 @@ from django.utils.html import escape
 from modeltranslation.translator import NotRegistered, translator
 from taggit.models import Tag
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 from partnerships.models import AreaOfWork, Organisation, Partnership
 from releases import preview
 from releases.models import (

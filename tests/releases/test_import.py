@@ -15,7 +15,7 @@ from releases.importer import decode_legacy, legacy_reference, parse_legacy
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
 from tests.factories import make_release, make_speaker, make_topic
 
-SEED = Path(settings.BASE_DIR) / "releases" / "demo_data" / "seed_sv.txt"
+SEED = Path(settings.BASE_DIR) / "demo" / "data" / "seed_sv.txt"
 SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
 SEED_TITLE = SEED_LINES[2]
 SEED_REFERENCE = "LEGACY-20201212-38802cd0"

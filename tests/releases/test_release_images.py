@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from releases import demo
+from demo import content as demo
 from releases.models import ReleaseImage, Speaker
 from tests import images as samples
 from tests.admin_forms import add_inline_row, errors_of, form_data
@@ -314,10 +314,16 @@ def test_alt_text_caption_and_credit_are_escaped(client):
     make_release_image(release, alt_en=attack, caption_en=attack, credit=attack)
 
     page = client.get(release.get_absolute_url()).content.decode()
+    head, body = page.split("<body>")
+    escaped = "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
 
     assert "<script>alert(1)" not in page
     assert "onerror=alert(2)>" not in page
-    assert page.count("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;") == 3
+    # On the page: the alt text, the caption and the credit; in the head,
+    # the alt text once more, as the share preview's og:image:alt.
+    assert body.count(escaped) == 3
+    assert head.count(escaped) == 1
+    assert '<meta property="og:image:alt" content="%s' % escaped in head
 
 
 def test_a_release_page_runs_no_query_per_image(client):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from reversion.models import Revision, Version
 
-from newsroom import revisions
+from history import revisions
 from partnerships.models import Organisation, Partnership
 from releases.models import PressRelease, Speaker, Topic
 from tests.admin_forms import add_inline_row, errors_of, form_data

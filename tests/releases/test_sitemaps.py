@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from newsroom.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 from releases.models import PressRelease, PressReleaseSpeaker
 from tests.factories import make_partnership, make_release, make_speaker, make_topic
 

@@ -9,7 +9,7 @@ from django.test import SimpleTestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from newsroom.languages import LANGUAGE_CODES, translated_name
+from core.languages import LANGUAGE_CODES, translated_name
 from releases.models import PressRelease, PressReleaseSpeaker
 from tests.factories import (
     make_area,
@@ -877,7 +877,7 @@ def filterable():
         ("?kind=statement", {"A statement"}),
         ("?year=2019", {"Migration news of 2019"}),
         ("?topic=migration&year=2020", {"Migration release of 2020"}),
-        ("?topic=climate", set()),
+        ("?topic=migration&kind=statement", set()),
     ],
 )
 def test_release_list_filters_by_theme_kind_and_year(client, filterable, query, shown):
@@ -914,11 +914,25 @@ def test_bad_filter_is_a_400_that_says_what_is_wrong(
 
 
 def test_filter_form_offers_themes_by_name_in_the_visitors_language(client):
-    make_topic(slug="climate", name_en="Climate", name_sv="Klimat")
+    make_release(
+        topics=[make_topic(slug="climate", name_en="Climate", name_sv="Klimat")]
+    )
 
     response = client.get("/sv/releases/")
 
     assert_contains(response, '<option value="climate">Klimat</option>', html=True)
+
+
+def test_filter_form_offers_no_theme_without_a_public_release(client, filterable):
+    make_future(topics=[make_topic(slug="embargoed", name_en="Embargoed theme")])
+
+    response = client.get("/en/releases/")
+    refused = client.get("/en/releases/?topic=embargoed")
+
+    assert_contains(response, '<option value="migration">Migration</option>', html=True)
+    assert_not_contains(response, "Embargoed theme")
+    assert_not_contains(response, "Climate")  # a theme of no release at all
+    assert_contains(refused, "There is no theme “embargoed”.", status_code=400)
 
 
 # Escaping: what editors type is text, never markup.

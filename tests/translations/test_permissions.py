@@ -1,6 +1,6 @@
 """The permission matrix: each role against each admin view and each field.
 
-Roles: a superuser, a Communications editor, a Swedish and a German
+Roles: a superuser, a publisher, a Swedish and a German
 translator (the Translators group and a profile), a staff member in no group,
 an anonymous visitor. Translators are taken through every kind of field:
 their own language's columns save; anything else (the source language,
@@ -22,7 +22,7 @@ from django.contrib.auth.models import Group
 from django.db import models, transaction
 from django.urls import reverse
 
-from newsroom.revisions import ensure_current_revision, record
+from history.revisions import ensure_current_revision, record
 from partnerships.models import AreaOfWork, Organisation, Partnership
 from releases.models import (
     PressContact,
@@ -32,7 +32,13 @@ from releases.models import (
     Speaker,
     Topic,
 )
-from releases.roles import PUBLISHERS, role_permissions
+from releases.roles import (
+    PUBLISHERS,
+    RETIRED_COMMUNICATIONS,
+    TRANSLATORS,
+    role_permissions,
+    sync_roles,
+)
 from tests.admin_forms import add_inline_row, errors_of, form_data, png_upload
 from tests.factories import (
     make_area,
@@ -46,7 +52,6 @@ from tests.factories import (
 )
 from translations.models import TranslatorProfile
 from translations.permissions import all_fields, editable_fields, translated_fields
-from translations.roles import COMMUNICATIONS, TRANSLATORS, ensure_groups
 from translations.xliff.export import export_releases
 
 pytestmark = pytest.mark.django_db
@@ -96,10 +101,10 @@ def _user(username, *, group=None, languages=None, **extra):
 
 
 def _build_world():
-    ensure_groups()
+    sync_roles()
     users = {
         "superuser": _user("root", is_staff=True, is_superuser=True),
-        "editor": _user("editor", is_staff=True, group=COMMUNICATIONS),
+        "editor": _user("editor", is_staff=True, group=PUBLISHERS),
         "translator_sv": _user(
             "sven", is_staff=True, group=TRANSLATORS, languages=["sv"]
         ),
@@ -255,11 +260,11 @@ def assert_refused(client, url, data, obj, **kwargs):
 # Roles --------------------------------------------------------------------------
 
 
-def test_communications_holds_exactly_the_publishers_permissions(world):
-    groups = ensure_groups()
+def test_publishers_hold_every_content_permission_and_publishing(world):
+    groups = sync_roles()
     held = {
         (p.content_type.app_label, p.codename)
-        for p in groups[COMMUNICATIONS].permissions.select_related("content_type")
+        for p in groups[PUBLISHERS].permissions.select_related("content_type")
     }
     assert held == set(role_permissions()[PUBLISHERS])
     assert ("releases", "publish_pressrelease") in held
@@ -290,19 +295,30 @@ def test_translators_may_only_view_the_translated_content(world):
     }
 
 
-def test_ensure_groups_is_idempotent_and_keeps_permissions_given_by_hand(world):
+def test_sync_roles_is_idempotent_and_keeps_permissions_given_by_hand(world):
     translators = Group.objects.get(name=TRANSLATORS)
-    by_hand = Group.objects.get(name=COMMUNICATIONS).permissions.get(
-        codename="view_tag"
-    )
+    by_hand = Group.objects.get(name=PUBLISHERS).permissions.get(codename="view_tag")
     translators.permissions.add(by_hand)
     count = translators.permissions.count()
 
-    ensure_groups()
-    ensure_groups()
+    sync_roles()
+    sync_roles()
 
-    assert Group.objects.filter(name__in=[TRANSLATORS, COMMUNICATIONS]).count() == 2
+    assert Group.objects.filter(name__in=[TRANSLATORS, PUBLISHERS]).count() == 2
     assert translators.permissions.count() == count
+
+
+def test_the_old_communications_group_is_folded_into_publishers(world):
+    """Issue 3's editors' group duplicated Publishers: its members move."""
+    old = Group.objects.create(name=RETIRED_COMMUNICATIONS)
+    member = _user("comms", is_staff=True)
+    member.groups.add(old)
+
+    groups = sync_roles()
+
+    assert not Group.objects.filter(name=RETIRED_COMMUNICATIONS).exists()
+    assert groups[PUBLISHERS].user_set.filter(pk=member.pk).exists()
+    assert member.has_perm("releases.publish_pressrelease")
 
 
 def test_an_editor_with_a_translator_profile_is_still_an_editor(world):
@@ -772,3 +788,24 @@ def test_saving_a_user_without_languages_makes_no_profile(as_role, world):
 
     assert response.status_code == 302, errors_of(response)
     assert not TranslatorProfile.objects.filter(user=user).exists()
+
+
+@pytest.mark.parametrize(
+    "flags", [{"is_staff": False}, {"is_active": False}], ids=["not staff", "inactive"]
+)
+def test_one_staff_rule_for_the_admin_and_the_workspace(world, flags):
+    """Change rights without active staff status make nobody an editor."""
+    from translations import permissions
+
+    user = _user("outsider", **{"is_staff": True, **flags})
+    user.groups.add(Group.objects.get(name=PUBLISHERS))
+    user = type(user).objects.get(pk=user.pk)
+    model = MODELS["release"]
+    assert user.has_perm(permissions._perm(model, "change")) == flags.get(
+        "is_active", True
+    )
+    assert not permissions.is_editor(user, model)
+    assert not permissions.is_translation_editor(user)
+    assert permissions.user_languages(user) == ()
+    assert not permissions.may_translate_model(user, model, "sv")
+    assert permissions.editable_fields(user, model) == frozenset()

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from translations.access import user_languages
 from translations.models import TranslatorProfile
+from translations.permissions import user_languages
 
 pytestmark = pytest.mark.django_db
 

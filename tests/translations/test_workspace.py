@@ -18,7 +18,7 @@ from tests.factories import (
     make_speaker,
     make_topic,
 )
-from tests.translations.conftest import make_translator
+from tests.users import make_translator
 from translations import services
 from translations.services import Status
 
@@ -546,7 +546,7 @@ def test_topics_are_translated_in_the_same_editor(translator_client):
 def test_a_saved_translation_is_kept_in_the_release_history(translator_client, release):
     from reversion.models import Version
 
-    from newsroom.revisions import describe
+    from history.revisions import describe
 
     post_editor(
         translator_client,

@@ -7,7 +7,7 @@ XLIFF version before it sends the file, and the import page
 object tools and the translation workspace.
 
 Editors export and import every language; a translator only their own
-(translations.access): the form offers no other, and the import refuses a
+(translations.permissions): the form offers no other, and the import refuses a
 file holding another.
 """
 
@@ -24,8 +24,8 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.languages import language_choices
-from translations import access
+from core.languages import language_choices
+from translations import permissions
 from translations.xliff.export import export_releases, summary
 from translations.xliff.importer import (
     APPLIED,
@@ -97,7 +97,7 @@ class ImportForm(forms.Form):
 
 def may_use_xliff(user):
     """Editors and translators: whoever has a language to work on."""
-    return bool(access.user_languages(user))
+    return bool(permissions.user_languages(user))
 
 
 class XliffAdminMixin:
@@ -181,7 +181,7 @@ class XliffAdminMixin:
 
 def export_for_translation(modeladmin, request, queryset):
     """Ask for languages and version, then send the XLIFF file (or .zip)."""
-    languages = access.user_languages(request.user)
+    languages = permissions.user_languages(request.user)
     if not languages:
         raise PermissionDenied
     # A language that every selected release was written in has nothing to

@@ -31,13 +31,12 @@ import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
-from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from newsroom.languages import LANGUAGE_CODES, translated_name
-from translations import services
+from core.languages import LANGUAGE_CODES, translated_name
+from translations import documents, services
 from translations.fingerprints import fingerprint
 from translations.xliff import inline, segments
 from translations.xliff.inline import METADATA, NEWSROOM, XLIFF12, XLIFF20, XML, q
@@ -66,19 +65,11 @@ def parse_key(key):
 
 def release_objects(release):
     """The release, then the translatable rows that belong to it, in order."""
-    from releases.models import PressRelease
-
     objects = [release]
     for model in services.translatable_models():
-        for model_field in model._meta.concrete_fields:
-            if (
-                model_field.many_to_one
-                and model_field.related_model is PressRelease
-                and model_field.remote_field.on_delete is models.CASCADE
-            ):
-                objects.extend(
-                    model._default_manager.filter(**{model_field.name: release})
-                )
+        parent = services.parent_field(model)
+        if parent is not None and parent.related_model is type(release):
+            objects.extend(model._default_manager.filter(**{parent.name: release}))
     return objects
 
 
@@ -88,19 +79,11 @@ def describe(obj):
     "Press release COR/20/123", "Speaker quoted “…” in press release …",
     "Topic “Cohesion policy”".
     """
-    from releases.models import PressRelease
-
+    PressRelease = documents.primary_model()
     if isinstance(obj, PressRelease):
         return _("Press release %(reference)s") % {"reference": obj.reference}
-    release = next(
-        (
-            getattr(obj, f.name)
-            for f in obj._meta.concrete_fields
-            if f.many_to_one and f.related_model is PressRelease
-        ),
-        None,
-    )
-    if release is None:
+    release = documents.owner(obj)
+    if not isinstance(release, PressRelease):
         return _("%(kind)s “%(name)s”") % {
             "kind": capfirst(obj._meta.verbose_name),
             "name": obj,

@@ -40,9 +40,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 from modeltranslation.utils import build_localized_fieldname
 
-from newsroom.languages import LANGUAGE_CODES, translated_name
-from newsroom.sanitize import clean_html
-from translations import access, services
+from core.languages import LANGUAGE_CODES, translated_name
+from core.sanitize import clean_html
+from translations import documents, permissions, services
 from translations.fingerprints import fingerprint
 from translations.xliff import inline, segments
 from translations.xliff.export import describe, parse_key
@@ -555,7 +555,7 @@ def resolve(units, user=None):
                 }
             )
             continue
-        if user is not None and not access.may_translate(user, obj, language):
+        if user is not None and not permissions.may_translate(user, obj, language):
             errors.append(
                 _("%(where)s: you may not translate %(object)s into %(language)s.")
                 % {
@@ -788,7 +788,7 @@ def _write(plans, user):
             # Only the translated columns: an editor's change to anything else
             # made while the file was out stays.
             obj.save(update_fields=columns)
-            root = owner(obj)
+            root = documents.owner(obj)
             messages.setdefault(root, []).append(_change(obj, root, obj_plans))
         for each in confirmations:
             services.confirm(
@@ -805,16 +805,6 @@ def _write(plans, user):
             LogEntry.objects.log_actions(
                 user.pk, [root], CHANGE, change_message=json.dumps(items)
             )
-
-
-def owner(obj):
-    """The release a quote or contact belongs to; the object itself otherwise."""
-    from releases.models import PressRelease
-
-    for model_field in obj._meta.concrete_fields:
-        if model_field.many_to_one and model_field.related_model is PressRelease:
-            return getattr(obj, model_field.name)
-    return obj
 
 
 def _change(obj, root, obj_plans):

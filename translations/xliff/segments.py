@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.sanitize import clean_html
+from core.sanitize import clean_html
 
 #: Elements whose content is a segment, or that hold blocks themselves.
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div"}

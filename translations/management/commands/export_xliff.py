@@ -4,8 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from newsroom.languages import LANGUAGE_CODES
-from releases.models import PressRelease
+from core.languages import LANGUAGE_CODES
+from translations import documents
 from translations.xliff.export import VERSIONS, export_releases, summary
 
 
@@ -66,7 +66,7 @@ class Command(BaseCommand):
         references = list(dict.fromkeys(release))
         found = {
             r.reference: r
-            for r in PressRelease.objects.filter(reference__in=references)
+            for r in documents.primary_model().objects.filter(reference__in=references)
         }
         missing = [reference for reference in references if reference not in found]
         if missing:

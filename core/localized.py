@@ -1,0 +1,175 @@
+"""Visible fallback for translated fields.
+
+modeltranslation stores one column per language; this module picks which one
+a visitor sees. The rule: the requested language, then the object's original
+language, then English, then any language that has text, so that a page never
+shows an empty title. The chosen value remembers its language, so templates
+can mark it with its own lang attribute and tell the visitor it is a
+fallback.
+"""
+
+from django.conf import settings
+from django.utils.html import conditional_escape
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname
+
+from core.languages import (
+    LANGUAGE_CODES,
+    in_language,
+    native_name,
+    translated_name,
+)
+from core.sanitize import safe_html
+
+
+class Localized:
+    """A translated field's value in the language the visitor gets."""
+
+    __slots__ = ("text", "language", "requested", "rich")
+
+    def __init__(self, text, language, requested, rich=False):
+        self.text = text or ""
+        self.language = language
+        self.requested = requested
+        self.rich = rich
+
+    def __str__(self):
+        # Django's templates call str() on a value before escaping it, so
+        # __html__ alone never reaches them: sanitised rich text has to come
+        # out of str() already marked safe to render as HTML.
+        if self.rich:
+            return safe_html(self.text)
+        return self.text
+
+    def __bool__(self):
+        return bool(self.text)
+
+    def __html__(self):
+        # Rich text was sanitised with nh3 when it was saved, and is again
+        # here, in case it reached the database without save() (bulk_create,
+        # update(), a fixture); everything else is escaped like any variable.
+        if self.rich:
+            return safe_html(self.text)
+        return conditional_escape(self.text)
+
+    def __eq__(self, other):
+        if isinstance(other, Localized):
+            return (self.text, self.language) == (other.text, other.language)
+        return self.text == other
+
+    def __hash__(self):
+        return hash(self.text)
+
+    def __repr__(self):
+        return "<Localized %s%s: %r>" % (
+            self.language,
+            " (fallback)" if self.is_fallback else "",
+            self.text[:40],
+        )
+
+    @property
+    def is_fallback(self):
+        return bool(self.text) and self.language != self.requested
+
+    @property
+    def language_name(self):
+        """The fallback language's name in the visitor's language."""
+        return translated_name(self.language)
+
+    @property
+    def requested_name(self):
+        return translated_name(self.requested)
+
+    @property
+    def in_language(self):
+        """ "in Swedish" for the fallback language, in the visitor's language."""
+        return in_language(self.language)
+
+    @property
+    def in_requested(self):
+        return in_language(self.requested)
+
+    @property
+    def native_language_name(self):
+        return native_name(self.language)
+
+
+def active_language():
+    language = get_language() or settings.LANGUAGE_CODE
+    return language if language in LANGUAGE_CODES else language.split("-")[0]
+
+
+def fallback_chain(requested, original=None):
+    chain = [requested]
+    for code in (original, settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        if code and code not in chain:
+            chain.append(code)
+    return chain
+
+
+def localize(instance, field, language=None, original=None, rich=False):
+    """Return a Localized value of ``instance.<field>`` for ``language``."""
+    requested = language or active_language()
+    chain = fallback_chain(requested, original)
+    for code in (*chain, *(c for c in LANGUAGE_CODES if c not in chain)):
+        text = getattr(instance, build_localized_fieldname(field, code), "")
+        if text:
+            return Localized(text, code, requested, rich)
+    return Localized("", requested, requested, rich)
+
+
+def has_translation(instance, field, language):
+    return bool(getattr(instance, build_localized_fieldname(field, language), ""))
+
+
+class LocalizedAccessor:
+    """``obj.i18n.title`` in templates: the field with visible fallback."""
+
+    def __init__(self, instance):
+        self._instance = instance
+
+    def __getattr__(self, field):
+        if field.startswith("_"):
+            raise AttributeError(field)
+        instance = self._instance
+        if field not in instance.translated_fields():
+            raise AttributeError(field)
+        return localize(
+            instance,
+            field,
+            original=instance.original_language_code(),
+            rich=field in getattr(instance, "rich_text_fields", ()),
+        )
+
+
+class TranslatedModelMixin:
+    """For models with fields registered in a translation.py."""
+
+    #: Fields holding sanitised HTML.
+    rich_text_fields = ()
+
+    @classmethod
+    def translated_fields(cls):
+        from modeltranslation.translator import translator
+
+        return translator.get_options_for_model(cls).get_field_names()
+
+    def original_language_code(self):
+        return getattr(self, "original_language", None)
+
+    @property
+    def i18n(self):
+        return LocalizedAccessor(self)
+
+    def localized(self, field, language=None):
+        return localize(
+            self,
+            field,
+            language=language,
+            original=self.original_language_code(),
+            rich=field in self.rich_text_fields,
+        )
+
+    def available_languages(self, field):
+        """Codes of the languages in which ``field`` has text, in site order."""
+        return [code for code in LANGUAGE_CODES if has_translation(self, field, code)]
