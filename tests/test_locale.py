@@ -575,3 +575,32 @@ def test_dates_follow_the_language_on_the_site_and_in_the_admin(admin_client, la
     assert ">%s</time>" % on_the_site in page
     if language != "en":
         assert "March" not in page + changelist or month == "March"
+
+
+@pytest.mark.parametrize("language", [c for c in LANGUAGE_CODES if c != "sv"])
+def test_fallback_notice_is_wholly_in_the_visitor_s_language(client, db, language):
+    """ "στα ελληνικά· εμφανίζεται στα σουηδικά", not "Not available in
+    Ελληνικά": both languages are named by the catalogue's own phrases, and
+    the Swedish text keeps its own lang attribute."""
+    from core.languages import in_language
+
+    release = make_release(
+        original_language="sv",
+        title_sv="Bara på svenska",
+        lead_sv="Ingress.",
+        body_sv="<p>Text.</p>",
+        title_en="",
+        lead_en="",
+        body_en="",
+    )
+
+    page = client.get(release.url_in(language)).content.decode()
+
+    with translation.override(language):
+        expected = translation.gettext(
+            "Not available %(in_requested)s; shown %(in_shown)s."
+        ) % {"in_requested": in_language(language), "in_shown": in_language("sv")}
+    assert '<p class="fallback-notice" role="note">%s</p>' % expected in page
+    assert '<h1 lang="sv">Bara på svenska</h1>' in page
+    if language != "en":
+        assert "Not available" not in page
