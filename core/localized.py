@@ -1,12 +1,17 @@
 """Visible fallback for translated fields.
 
 modeltranslation stores one column per language; this module picks which one
-a visitor sees. The rule: the requested language, then the object's original
-language, then English, then any language that has text, so that a page never
-shows an empty title. The chosen value remembers its language, so templates
-can mark it with its own lang attribute and tell the visitor it is a
-fallback.
+a visitor sees. The rule: the requested language (the page's), then the
+reader's own languages (``reader_languages``: their browser's Accept-Language
+in order, then a language they chose on the site), then English, then the
+object's original language, then any language that has text, so that a page
+never shows an empty title. A Swede reading a French release that also
+exists in English gets the English: the fallback follows the reader, not the
+author. The chosen value remembers its language, so templates can mark it
+with its own lang attribute and tell the visitor it is a fallback.
 """
+
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.utils.html import conditional_escape
@@ -99,21 +104,65 @@ def active_language():
     return language if language in LANGUAGE_CODES else language.split("-")[0]
 
 
-def fallback_chain(requested, original=None):
+class ReaderLanguages:
+    """The languages of the person reading, best first, for one request.
+
+    ``consulted`` records that some text was missing in the page's language,
+    so that what the page shows depended on these preferences: the response
+    then has to vary on the headers they came from.
+    """
+
+    __slots__ = ("codes", "consulted")
+
+    def __init__(self, codes=()):
+        self.codes = tuple(codes)
+        self.consulted = False
+
+
+#: Set by releases.middleware.ReaderLanguagesMiddleware for each request;
+#: outside a request (commands, the shell) nobody is reading.
+_reader = ContextVar("reader_languages", default=None)
+
+
+def set_reader_languages(codes):
+    """Make ``codes`` the reader's languages; returns a token for reset."""
+    return _reader.set(ReaderLanguages(codes))
+
+
+def reset_reader_languages(token):
+    _reader.reset(token)
+
+
+def reader_languages():
+    """The current request's ReaderLanguages, or None outside a request."""
+    return _reader.get()
+
+
+def fallback_chain(requested, original=None, reader=()):
     chain = [requested]
-    for code in (original, settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+    for code in (*reader, settings.MODELTRANSLATION_DEFAULT_LANGUAGE, original):
         if code and code not in chain:
             chain.append(code)
     return chain
 
 
 def localize(instance, field, language=None, original=None, rich=False):
-    """Return a Localized value of ``instance.<field>`` for ``language``."""
+    """Return a Localized value of ``instance.<field>`` for ``language``.
+
+    Without ``language``, the value is for the person reading: the page's
+    language, then their own languages. A language asked for by name (a slug
+    made from the original title, an export) ignores who is reading.
+    """
     requested = language or active_language()
-    chain = fallback_chain(requested, original)
+    reader = reader_languages() if language is None else None
+    chain = fallback_chain(requested, original, reader.codes if reader else ())
     for code in (*chain, *(c for c in LANGUAGE_CODES if c not in chain)):
         text = getattr(instance, build_localized_fieldname(field, code), "")
         if text:
+            # Text in another language than the page's: which one depended
+            # on the reader. (Text in no language at all depends on nobody.)
+            if code != requested and reader is not None:
+                reader.consulted = True
             return Localized(text, code, requested, rich)
     return Localized("", requested, requested, rich)
 

@@ -25,7 +25,8 @@ from demo.data import content
 from demo.data import images as demo_images
 from history import revisions
 from partnerships.models import AreaOfWork, Organisation, Partnership
-from releases.importer import decode_legacy, legacy_reference, parse_legacy
+from releases.legacy.importer import import_legacy_release
+from releases.legacy.parser import decode_legacy, legacy_reference, parse_legacy
 from releases.models import (
     PressContact,
     PressRelease,
@@ -36,7 +37,6 @@ from releases.models import (
     Topic,
 )
 from releases.roles import AUTHORS, PUBLISHERS, sync_roles
-from releases.services import import_legacy_release
 
 SEED_PATH = Path(__file__).resolve().parent / "data" / "seed_sv.txt"
 #: References of the invented releases; their presence means "loaded".
@@ -295,7 +295,7 @@ def _partnerships(organisations):
 
 def _seed_release(partnership):
     """The seed, imported as an editor would, then completed by hand."""
-    parsed = parse_legacy(decode_legacy(SEED_PATH.read_bytes()))
+    parsed = parse_legacy(decode_legacy(SEED_PATH.read_bytes()), "sv")
     outcome = import_legacy_release(
         parsed=parsed,
         language="sv",

@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "newsroom.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A missing translation falls back to the reader's own languages.
+    "releases.middleware.ReaderLanguagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Public pages: Cache-Control never past the next scheduled publication.
     "releases.middleware.PublicCacheControlMiddleware",
@@ -178,9 +180,9 @@ TIME_ZONE = env("TIME_ZONE", "Europe/Brussels")
 TRANSLATIONS_PRIMARY_MODEL = "releases.PressRelease"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-# Fallback is ours (requested language, then the release's original
-# language, then English) and has to be visible on the page, so
-# modeltranslation's silent fallback is switched off.
+# Fallback is ours (the page's language, then the reader's own languages,
+# then English, then the original language: core.localized) and has to
+# be visible on the page, so modeltranslation's silent fallback is off.
 MODELTRANSLATION_ENABLE_FALLBACKS = False
 MODELTRANSLATION_AUTO_POPULATE = False
 # The admin's language tabs need jQuery UI; ours is bundled, nothing is

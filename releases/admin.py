@@ -185,7 +185,7 @@ class ImageInline(StackedTranslationInline):
 
 class QuoteInline(StackedTranslationInline):
     model = PressReleaseSpeaker
-    fields = ("speaker", "role", "quote", "position")
+    fields = ("speaker", "role", "quote", "mentioned", "position")
     autocomplete_fields = ("speaker",)
     extra = 0
 

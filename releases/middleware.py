@@ -1,10 +1,18 @@
-"""How long browsers and shared caches may keep a public page."""
+"""Public pages: how long caches may keep them, and whose fallback they show."""
 
 from django.conf import settings
 from django.db.models import Min
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_supported_language_variant
+from django.utils.translation.trans_real import parse_accept_lang_header
 
+from core.languages import LANGUAGE_CODES
+from core.localized import (
+    reader_languages,
+    reset_reader_languages,
+    set_reader_languages,
+)
 from releases.models import PressRelease
 
 
@@ -47,4 +55,52 @@ class PublicCacheControlMiddleware:
                 patch_cache_control(response, public=True, max_age=max_age)
                 return response
         patch_cache_control(response, no_cache=True)
+        return response
+
+
+def accepted_languages(request):
+    """The site's languages the reader asked for, best first.
+
+    Their browser's Accept-Language in order of preference ("sv-SE" counts as
+    sv; languages the site does not offer, "*" and q=0 are left out), then
+    the language they chose with the site's language form, if any.
+    """
+    codes = []
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    tags = [tag for tag, q in parse_accept_lang_header(header) if q > 0]
+    tags.append(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) or "")
+    for tag in tags:
+        if not tag or tag == "*":
+            continue
+        try:
+            code = get_supported_language_variant(tag)
+        except LookupError:
+            continue
+        if code in LANGUAGE_CODES and code not in codes:
+            codes.append(code)
+    return codes
+
+
+class ReaderLanguagesMiddleware:
+    """Which of the reader's languages a missing translation falls back to.
+
+    The languages are read here, once, for core.localized to use. When a
+    page did fall back, what it shows depends on Accept-Language and the
+    language cookie, so it says so in Vary and no shared cache hands one
+    reader's fallback to another.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = set_reader_languages(accepted_languages(request))
+        try:
+            response = self.get_response(request)
+            # Template responses are rendered inside get_response(), so every
+            # value the page shows has been chosen by now.
+            if reader_languages().consulted:
+                patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        finally:
+            reset_reader_languages(token)
         return response

@@ -241,6 +241,11 @@ class PressReleaseQuerySet(models.QuerySet):
     def of_kind(self, kind):
         return self.filter(kind=kind)
 
+    def in_language(self, language):
+        """Releases with a title in ``language``: written or translated in it."""
+        title = build_localized_fieldname("title", language)
+        return self.exclude(**{title: ""}).exclude(**{title + "__isnull": True})
+
     def with_listing_data(self):
         """What a list of release cards needs, in a fixed number of queries."""
         return self.prefetch_related("topics")
@@ -488,6 +493,16 @@ class PressRelease(TranslatedModelMixin, models.Model):
         with override(language):
             return self.get_absolute_url()
 
+    # From the prefetched quotes (with_detail_data), so a page splitting
+    # them runs no more queries.
+    @property
+    def quoted_speakers(self):
+        return [quote for quote in self.quotes.all() if not quote.mentioned]
+
+    @property
+    def mentioned_speakers(self):
+        return [quote for quote in self.quotes.all() if quote.mentioned]
+
 
 class ReleaseTransition(models.Model):
     """One step of a release through its workflow: who, when, from, to, why."""
@@ -562,6 +577,13 @@ class PressReleaseSpeaker(TranslatedModelMixin, models.Model):
         help_text=_("Leave empty to show the speaker's current role."),
     )
     quote = models.TextField(_("quote"), blank=True)
+    # Pages of the old site name people they do not quote; they are linked
+    # to the release all the same, and shown apart from the quotes.
+    mentioned = models.BooleanField(
+        _("mentioned only"),
+        default=False,
+        help_text=_("Named in the release without being quoted."),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from django.views.generic import (
     DateDetailView,
     DayArchiveView,
@@ -20,7 +20,8 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from core.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES, translated_name
+from core.localized import active_language
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
 from releases.structured_data import release_meta
 
@@ -53,7 +54,28 @@ class ReleaseViewMixin:
         return PressRelease.objects.published().with_listing_data()
 
 
-class HomeView(ReleaseViewMixin, ListView):
+class InMyLanguageMixin:
+    """``?mine=1`` on a list: only the releases that exist in the page's language.
+
+    A reader who cannot read the fallbacks can leave them out. The filter is
+    one more condition on the same queries, never a query of its own.
+    """
+
+    def in_my_language(self):
+        return self.request.GET.get("mine") == "1"
+
+    def filter_language(self, queryset):
+        if self.in_my_language():
+            return queryset.in_language(active_language())
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("in_my_language", self.in_my_language())
+        kwargs.setdefault("my_language", translated_name(active_language()))
+        return super().get_context_data(**kwargs)
+
+
+class HomeView(InMyLanguageMixin, ReleaseViewMixin, ListView):
     template_name = "releases/home.html"
     context_object_name = "releases"
 
@@ -61,7 +83,7 @@ class HomeView(ReleaseViewMixin, ListView):
         return None
 
     def get_queryset(self):
-        return super().get_queryset()[:HOME_LATEST]
+        return self.filter_language(super().get_queryset())[:HOME_LATEST]
 
     def get_context_data(self, **kwargs):
         topics = Topic.objects.with_release_counts().filter(release_count__gt=0)
@@ -96,6 +118,8 @@ class ReleaseFilterForm(forms.Form):
             "max_value": _("Enter a year such as 2020."),
         },
     )
+    # The same ?mine=1 as the other lists' link (InMyLanguageMixin).
+    mine = forms.BooleanField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -105,6 +129,9 @@ class ReleaseFilterForm(forms.Form):
         self.fields["topic"].queryset = Topic.objects.public()
         # The theme menu reads the names in the visitor's language.
         self.fields["topic"].label_from_instance = lambda topic: str(topic.i18n.name)
+        self.fields["mine"].label = gettext("Only releases in %(language)s") % {
+            "language": translated_name(active_language())
+        }
 
     def filter(self, queryset):
         data = self.cleaned_data
@@ -114,6 +141,8 @@ class ReleaseFilterForm(forms.Form):
             queryset = queryset.of_kind(data["kind"])
         if data.get("year"):
             queryset = queryset.filter(published_at__year=data["year"])
+        if data.get("mine"):
+            queryset = queryset.in_language(active_language())
         return queryset
 
 
@@ -203,7 +232,7 @@ class TopicListView(ListView):
         return by_localized_name(Topic.objects.with_release_counts())
 
 
-class TopicDetailView(ReleaseViewMixin, ListView):
+class TopicDetailView(InMyLanguageMixin, ReleaseViewMixin, ListView):
     """A theme and its releases, paginated."""
 
     template_name = "releases/topic_detail.html"
@@ -214,7 +243,7 @@ class TopicDetailView(ReleaseViewMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return super().get_queryset().for_topic(self.topic)
+        return self.filter_language(super().get_queryset().for_topic(self.topic))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -242,7 +271,7 @@ class SpeakerListView(ListView):
         )
 
 
-class SpeakerDetailView(ReleaseViewMixin, ListView):
+class SpeakerDetailView(InMyLanguageMixin, ReleaseViewMixin, ListView):
     """A speaker and the releases quoting them, each with their quote."""
 
     template_name = "releases/speaker_detail.html"
@@ -260,7 +289,7 @@ class SpeakerDetailView(ReleaseViewMixin, ListView):
 
     def get_queryset(self):
         quotes = PressReleaseSpeaker.objects.filter(speaker=self.speaker)
-        return (
+        return self.filter_language(
             super()
             .get_queryset()
             .quoting(self.speaker)

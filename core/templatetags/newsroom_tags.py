@@ -46,6 +46,18 @@ def fallback_notices(*values):
     return notices
 
 
+@register.simple_tag(takes_context=True)
+def other_versions(context, release, shown):
+    """Links to the release in each language it exists in but the one shown.
+
+    For the fallback notice: a reader shown the English of a release they
+    asked for in Swedish may read French or German better.
+    """
+    language = shown.language if isinstance(shown, Localized) else shown
+    codes = [code for code in release.available_languages() if code != language]
+    return language_links(context["request"], codes, release.url_in)
+
+
 def _same_page_in(request, code):
     """This page's address in ``code``, query string included."""
     match = request.resolver_match

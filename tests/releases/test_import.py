@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from releases.importer import decode_legacy, legacy_reference, parse_legacy
+from releases.legacy.parser import decode_legacy, legacy_reference, parse_legacy
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
 from tests.factories import make_release, make_speaker, make_topic
 
@@ -65,9 +65,9 @@ SEED_ROLE = (
 pytestmark = pytest.mark.django_db
 
 
-def run_import(path, *args):
+def run_import(*args):
     out = io.StringIO()
-    call_command("import_legacy", str(path), *args, stdout=out, no_color=True)
+    call_command("import_legacy", *map(str, args), stdout=out, no_color=True)
     return out.getvalue()
 
 
@@ -172,19 +172,30 @@ def test_seed_import_maps_every_field():
     assert "Date: 2020-12-12 12:00 CET" in output
 
 
-def test_seed_import_reports_what_it_could_not_map():
-    output = run_import(SEED, "--language", "sv")
+def test_seed_import_reports_what_it_could_not_map_and_what_it_chose():
+    output = run_import(SEED, "--language", "sv").splitlines()
 
-    not_mapped = output[output.index("Not mapped:") :].splitlines()
-    assert not_mapped == [
-        "Not mapped:",
-        "  - line 1: the section label “News” is not stored; the kind comes from "
+    assert output[0] == "[1/1] seed_sv.txt: Created press release %s" % SEED_REFERENCE
+    read_as = output.index("  Read as:")
+    not_mapped = output.index("  Not mapped:")
+    assert output[read_as:not_mapped] == [
+        "  Read as:",
+        "    - line 6: a list of 3 items was restored after “Det nya partnerskapet "
+        "för integration kommer att stödja stä…”.",
+        "    - line 6: the lead is the opening paragraph without its last sentence "
+        "“Det nya partnerskapet för integration kommer att stödja stä…”, which "
+        "introduces the list and opens the body.",
+    ]
+    assert output[not_mapped:] == [
+        "  Not mapped:",
+        "    - line 1: the section label “News” is not stored; the kind comes from "
         "the kind line.",
-        "  - line 2: the old site's widget name “ExtentedCQWP” was ignored.",
-        "  - line 6: a link's address was lost near “Städer och regioner för "
+        "    - line 2: the old site's widget name “ExtentedCQWP” was ignored.",
+        "    - line 6: a link's address was lost near “Städer och regioner för "
         "integration”.",
-        "  - line 7: the links under “Ytterligare information” were lost on the old "
-        "site; the more-information block is left empty.",
+        "    - line 7: the links under “Ytterligare information” were lost on the "
+        "old site; the more-information block is left empty.",
+        "Created: 1, updated: 0, refused: 0.",
     ]
 
 
@@ -316,6 +327,9 @@ def test_dry_run_writes_nothing():
     assert counts() == before
     assert "Dry run, nothing written: would create %s" % SEED_REFERENCE in output
     assert "Not mapped:" in output
+    assert output.endswith(
+        "Dry run, nothing written. Would create: 1, would update: 0, refused: 0.\n"
+    )
 
 
 def test_unknown_speaker_with_a_non_member_state_code_is_reported_not_created(page):
@@ -461,15 +475,20 @@ def test_missing_file_is_a_clear_error(tmp_path):
         run_import(tmp_path / "nowhere.txt", "--language", "sv")
 
 
-def test_a_broken_page_makes_the_command_exit_non_zero(page):
-    path = page(seed_with(line4="Another title"))
-    result = subprocess.run(
-        [sys.executable, "manage.py", "import_legacy", str(path), "--language", "sv"],
+def run_manage_py(*args):
+    """The command as a shell runs it, for its exit status."""
+    return subprocess.run(
+        [sys.executable, "manage.py", "import_legacy", *map(str, args)],
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_a_broken_page_makes_the_command_exit_non_zero(page):
+    path = page(seed_with(line4="Another title"))
+    result = run_manage_py(path, "--language", "sv")
     assert result.returncode == 1
     assert "page.txt, Line 4: the title is repeated differently" in result.stderr
 
@@ -538,6 +557,10 @@ def test_a_one_paragraph_body_leads_with_its_first_sentence():
     parsed = _parse("The Committee met in Brussels, e.g. Dr. Berg. It voted twice.")
     assert parsed.lead == "The Committee met in Brussels, e.g. Dr. Berg."
     assert parsed.body == "<p>It voted twice.</p>"
+    assert [note.message for note in parsed.notes if note.choice] == [
+        "the body is a single paragraph: its first sentence is the lead, the rest "
+        "the body."
+    ]
 
 
 def test_more_information_lines_are_kept_with_their_links():
@@ -579,3 +602,180 @@ def test_a_title_given_once_is_accepted_and_windows_line_ends_too():
 def test_reference_is_the_date_and_a_hash_of_the_title():
     parsed = parse_legacy(decode_legacy(SEED.read_bytes()))
     assert legacy_reference(parsed) == SEED_REFERENCE
+
+
+# Several pages at once: a folder, or files one after another.
+
+CORPUS = Path(__file__).resolve().parent / "legacy_pages"
+
+
+def scrape(tmp_path, *pages):
+    """A folder of pages, as a scrape of the old site: {name: lines}."""
+    folder = tmp_path / "scrape"
+    folder.mkdir()
+    for name, lines in pages:
+        (folder / name).write_text("\n".join(lines), encoding="utf-8")
+    return folder
+
+
+def english_page(title):
+    lines = (CORPUS / "13_en_several_quotes_one_speaker.txt").read_text(
+        encoding="utf-8"
+    )
+    lines = lines.split("\n")
+    lines[2] = lines[3] = title
+    return lines
+
+
+def test_a_folder_imports_every_page_and_refuses_a_broken_one_alone(tmp_path):
+    folder = scrape(
+        tmp_path,
+        ("a.txt", english_page("Local leaders warn against cuts")),
+        ("b.txt", seed_with(line4="Another title")),
+        ("c.txt", english_page("Local leaders warn again")),
+        ("notes.md", ["not a page"]),
+    )
+    out = io.StringIO()
+
+    with pytest.raises(CommandError) as error:
+        call_command(
+            "import_legacy", str(folder), "--language", "en", stdout=out, no_color=True
+        )
+
+    assert str(error.value) == "1 of 3 pages were refused; see the report above."
+    lines = out.getvalue().splitlines()
+    progress = [line for line in lines if line.startswith("[")]
+    assert progress == [
+        "[1/3] a.txt: Created press release %s"
+        % PressRelease.objects.get(
+            title_en="Local leaders warn against cuts"
+        ).reference,
+        "[2/3] b.txt: refused",
+        "[3/3] c.txt: Created press release %s"
+        % PressRelease.objects.get(title_en="Local leaders warn again").reference,
+    ]
+    reason = (
+        "b.txt, Line 4: the title is repeated differently from line 3: they differ "
+        "from character 1"
+    )
+    assert lines[lines.index("[2/3] b.txt: refused") + 1].startswith("  " + reason)
+    summary = lines.index("Created: 2, updated: 0, refused: 1.")
+    assert lines[summary + 1].startswith("  - " + reason)
+    assert lines[summary + 1].endswith("Nothing was imported.")
+    # The pages before and after the broken one stay imported, the speakers
+    # they share made once.
+    assert PressRelease.objects.count() == 2
+    assert Speaker.objects.filter(name="Siobhán Murphy").count() == 1
+
+
+def test_several_files_then_again_are_updated_not_duplicated(tmp_path):
+    folder = scrape(
+        tmp_path,
+        ("one.txt", english_page("First release")),
+        ("two.txt", english_page("Second release")),
+    )
+    files = [str(folder / "one.txt"), str(folder / "two.txt")]
+    run_import(files[0], files[1], "--language", "en")
+    before = counts()
+
+    output = run_import(files[0], files[1], "--language", "en")
+
+    assert counts() == before
+    assert output.splitlines()[-1] == "Created: 0, updated: 2, refused: 0."
+
+
+def test_a_dry_run_over_a_folder_reports_what_the_import_does_and_writes_nothing(
+    tmp_path,
+):
+    folder = scrape(
+        tmp_path,
+        ("a.txt", english_page("First release")),
+        ("b.txt", english_page("Second release")),
+    )
+
+    dry = run_import(folder, "--language", "en", "--dry-run")
+    assert counts() == dict.fromkeys(counts(), 0)
+    real = run_import(folder, "--language", "en")
+
+    def details(output):
+        # What the page is and what it brings; addresses exist only once written.
+        return [
+            line
+            for line in output.splitlines()
+            if line.startswith("  ") and not line.startswith(("  Address", "  Edit"))
+        ]
+
+    assert details(dry) == details(real)
+    # A topic both pages share is new on the first page only, in both runs.
+    assert [line for line in details(dry) if line.startswith("  Topics")] == [
+        "  Topics: Agriculture (new); Rural development (new)",
+        "  Topics: Agriculture; Rural development",
+    ]
+    assert dry.splitlines()[-1] == (
+        "Dry run, nothing written. Would create: 2, would update: 0, refused: 0."
+    )
+    assert real.splitlines()[-1] == "Created: 2, updated: 0, refused: 0."
+
+
+def test_refused_pages_make_the_command_exit_non_zero_after_its_report(tmp_path):
+    folder = scrape(
+        tmp_path,
+        ("a.txt", seed_with(line5="Rumour12.12.2020 | Migration;")),
+        ("b.txt", []),
+    )
+    result = run_manage_py(folder, "--language", "sv")
+    assert result.returncode == 1
+    assert "[1/2] a.txt: refused" in result.stdout
+    assert "a.txt, Line 5: unknown kind “Rumour”" in result.stdout
+    assert "b.txt, Line 1: the file is empty. Nothing was imported." in result.stdout
+    assert "Created: 0, updated: 0, refused: 2." in result.stdout
+    assert "2 of 2 pages were refused" in result.stderr
+
+
+def test_a_reference_names_one_release_so_it_takes_one_page(tmp_path):
+    folder = scrape(
+        tmp_path, ("a.txt", english_page("One")), ("b.txt", english_page("Two"))
+    )
+    with pytest.raises(CommandError, match="give it with one page, not 2"):
+        run_import(folder, "--language", "en", "--reference", "COR-1")
+    assert PressRelease.objects.count() == 0
+
+
+def test_a_folder_without_pages_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="^No .txt pages in the folder .*"):
+        run_import(tmp_path, "--language", "sv")
+
+
+def test_a_missing_path_among_several_stops_before_anything_is_imported(tmp_path):
+    with pytest.raises(CommandError, match="^No such file: .*nowhere.txt$"):
+        run_import(SEED, tmp_path / "nowhere.txt", "--language", "sv")
+    assert PressRelease.objects.count() == 0
+
+
+def test_a_translation_that_names_a_speaker_without_quoting_them_hides_no_quote(page):
+    """Quoted in one language is quoted: mentioned only when no language quotes."""
+    run_import(SEED, "--language", "sv")
+    release = PressRelease.objects.get()
+    (row,) = release.quotes.all()
+    assert row.mentioned is False
+
+    english = seed_with(
+        line3="CoR and Commission launch a partnership",
+        line4="CoR and Commission launch a partnership",
+        line6="The partnership was announced today. Apostolos Tzitzikostas (EL–EPP), "
+        "President of the CoR, welcomed it.",
+    )
+    run_import(page(english), "--language", "en", "--reference", release.reference)
+
+    row.refresh_from_db()
+    assert (row.quote_sv, row.quote_en) == (SEED_QUOTE, "")
+    assert row.mentioned is False
+
+    # A page of its own naming him without a quote links him as mentioned.
+    other = seed_with(
+        line3="Another release", line4="Another release", line6=english[5]
+    )
+    run_import(page(other, name="other.txt"), "--language", "en")
+    mention = PressRelease.objects.get(title_en="Another release").quotes.get()
+    assert mention.speaker == row.speaker
+    assert mention.mentioned is True

@@ -111,9 +111,11 @@ def test_body_is_sanitised_in_every_language_on_save():
 
 @pytest.mark.parametrize(
     ("requested", "original", "expected_language"),
-    [("sv", "sv", "sv"), ("de", "sv", "sv"), ("fr", "de", "en"), ("en", "sv", "en")],
+    # English comes before the original (issue 9, point 5); without English,
+    # the original: tests/releases/test_fallback.py.
+    [("sv", "sv", "sv"), ("de", "sv", "en"), ("fr", "de", "en"), ("en", "sv", "en")],
 )
-def test_fallback_order_requested_then_original_then_english(
+def test_fallback_order_requested_then_english_then_original(
     requested, original, expected_language
 ):
     values = {

@@ -98,6 +98,7 @@ PAGES = {
     "list": lambda site: "/sv/releases/",
     "list-filtered": lambda site: "/en/releases/?topic=anchor-topic&year=2020&kind=",
     "list-page-2": lambda site: "/en/releases/?page=2",
+    "list-mine": lambda site: "/sv/releases/?mine=1",
     "archive-year": lambda site: "/de/releases/2020/",
     "archive-month": lambda site: "/en/releases/2020/12/",
     "archive-day": lambda site: "/sv/releases/2020/12/28/",
@@ -105,6 +106,7 @@ PAGES = {
     "detail-fallback": lambda site: site.release.url_in("fi"),
     "topics": lambda site: "/en/topics/",
     "topic": lambda site: "/en/topics/anchor-topic/",
+    "topic-mine": lambda site: "/de/topics/anchor-topic/?mine=1",
     "speakers": lambda site: "/en/speakers/",
     "speaker": lambda site: "/en/speakers/anchor-speaker/",
     "partnerships": lambda site: "/en/partnerships/",
@@ -117,6 +119,7 @@ BUDGET = {
     "list": 5,  # count, page, themes, years, the filter's theme menu
     "list-filtered": 6,  # and the theme filter's lookup
     "list-page-2": 5,
+    "list-mine": 5,  # "only releases in my language" is a condition, not a query
     "archive-year": 7,  # months, count, page, themes, previous and next year
     "archive-month": 7,  # days, count, page, themes, previous and next month
     "archive-day": 8,  # any, count, page, themes, previous/next day and month
@@ -124,6 +127,7 @@ BUDGET = {
     "detail-fallback": 7,
     "topics": 1,  # themes with counts
     "topic": 4,  # theme, count, page, themes of each release
+    "topic-mine": 4,
     "speakers": 1,  # speakers with counts and organisations
     "speaker": 5,  # speaker, count, page, themes, their quotes
     "partnerships": 2,  # partnerships with counts, partners

@@ -147,8 +147,8 @@ def test_a_partnership_version_holds_its_areas_of_work(editor):
 
 
 def test_the_legacy_import_keeps_a_revision_of_what_it_wrote():
-    from releases.importer import parse_legacy
-    from releases.services import import_legacy_release
+    from releases.legacy.importer import import_legacy_release
+    from releases.legacy.parser import parse_legacy
     from tests.releases.test_import import SEED
 
     outcome = import_legacy_release(

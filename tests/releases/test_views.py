@@ -321,6 +321,44 @@ def test_speaker_without_a_role_at_the_time_shows_their_current_role(client):
     )
 
 
+def test_a_speaker_only_mentioned_is_listed_apart_from_the_quotes(
+    client, django_assert_num_queries
+):
+    quoted = make_speaker(name="Anna Berg", role_en="Mayor of Uppsala")
+    named = make_speaker(name="Carl Ek", role_en="Rapporteur")
+    release = make_release()
+    PressReleaseSpeaker.objects.create(
+        release=release, speaker=quoted, quote_en="We are ready.", position=0
+    )
+    PressReleaseSpeaker.objects.create(
+        release=release, speaker=named, mentioned=True, position=1
+    )
+
+    with django_assert_num_queries(7):  # as test_queries budgets a release page
+        response = client.get(release.url_in("en"))
+
+    content = response.content.decode()
+    quotes = content[content.index('id="speakers-heading"') :]
+    quotes = quotes[: quotes.index("</section>")]
+    mentions = content[content.index('id="mentioned-heading"') :]
+    mentions = mentions[: mentions.index("</section>")]
+    assert "Anna Berg" in quotes and "We are ready." in quotes
+    assert "Carl Ek" not in quotes
+    assert ">Also named in this release</h2>" in mentions
+    assert "Carl Ek" in mentions and "Anna Berg" not in mentions
+    assert_contains(
+        response,
+        '<li><a href="%s">%s</a>, <span class="role">Rapporteur</span></li>'
+        % (named.get_absolute_url(), named.display_name),
+        html=True,
+    )
+
+
+def test_a_release_naming_nobody_has_no_mentioned_section(client):
+    release = make_release(speakers=[make_speaker()])
+    assert "mentioned-heading" not in client.get(release.url_in("en")).content.decode()
+
+
 def test_dated_address_uses_the_brussels_date_not_utc(client):
     # 23:30 UTC on the 11th is 00:30 on the 12th in Brussels.
     release = make_release(
@@ -698,7 +736,9 @@ def test_english_visitor_of_a_swedish_only_release_is_told_and_text_marked(clien
     ("visitor", "original", "shown"),
     [
         ("sv", "en", "en"),  # Swedish visitor, English release
-        ("de", "sv", "sv"),  # third language falls back to the original
+        # A third language falls back to English before the original: more
+        # readers read English than the author's language (issue 9, point 5).
+        ("de", "sv", "en"),
         ("fr", "de", "en"),  # original missing: English
     ],
 )

@@ -1,3 +1,4 @@
+from contextlib import nullcontext
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -5,11 +6,11 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
 from core.languages import LANGUAGE_CODES
-from releases.importer import LegacyFormatError, decode_legacy, parse_legacy
-from releases.services import import_legacy_release
+from releases.legacy.importer import import_legacy_release
+from releases.legacy.parser import LegacyFormatError, decode_legacy, parse_legacy
 
 
 class Command(BaseCommand):
@@ -17,75 +18,167 @@ class Command(BaseCommand):
     def help(self):
         # Translated when the parser is built: argparse cannot take lazy text.
         return _(
-            "Import a press release saved as text from the old website. The text "
-            "goes into the columns of --language; the release is published at 12:00 "
-            "on the page's date, in the site's time zone (TIME_ZONE, Europe/Brussels "
-            "by default). Importing the same page again updates the release."
+            "Import press releases saved as text from the old website: one page, "
+            "several, or every .txt page in a folder. The text goes into the "
+            "columns of --language; a release is published at 12:00 on its page's "
+            "date, in the site's time zone (TIME_ZONE, Europe/Brussels by default). "
+            "Each page is imported on its own: a page that is refused leaves the "
+            "others imported, and makes the command exit with status 1. Importing "
+            "the same page again updates its release."
         )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help=_("The page, as UTF-8 text."))
+        parser.add_argument(
+            "paths",
+            nargs="+",
+            metavar="path",
+            help=_(
+                "A page, as UTF-8 text, or a folder: every .txt file in it and its "
+                "subfolders, in name order."
+            ),
+        )
         parser.add_argument(
             "--language",
             required=True,
-            help=_("The page's language, e.g. sv (one of: %(codes)s).")
+            help=_("The pages' language, e.g. sv (one of: %(codes)s).")
             % {"codes": ", ".join(LANGUAGE_CODES)},
         )
         parser.add_argument(
             "--reference",
             help=_(
-                "The release's reference. By default LEGACY-<yyyymmdd>-<hash of the "
-                "title>, so that importing the page again finds the same release; "
-                "give the reference of an existing release to add a translation."
+                "The release's reference, with a single page only. By default "
+                "LEGACY-<yyyymmdd>-<hash of the title>, so that importing the page "
+                "again finds the same release; give the reference of an existing "
+                "release to add a translation."
             ),
         )
         parser.add_argument(
             "--publish",
             action="store_true",
-            help=_("Publish the release (new releases are drafts otherwise)."),
+            help=_("Publish the releases (new releases are drafts otherwise)."),
         )
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help=_("Show what would be imported, and write nothing."),
+            help=_("Show the same report, and write nothing."),
         )
 
-    def handle(self, *args, file, language, reference, publish, dry_run, **options):
+    def handle(self, *args, paths, language, reference, publish, dry_run, **options):
         if language not in LANGUAGE_CODES:
             raise CommandError(
                 _("Unknown language “%(language)s”. Use one of: %(codes)s.")
                 % {"language": language, "codes": ", ".join(LANGUAGE_CODES)}
             )
-        path = Path(file)
+        pages = self.pages(paths)
+        if reference and len(pages) > 1:
+            raise CommandError(
+                _(
+                    "--reference names one release: give it with one page, not "
+                    "%(count)d."
+                )
+                % {"count": len(pages)}
+            )
+        outcomes = {"created": 0, "updated": 0}
+        refused = []
+        # A dry run keeps what earlier pages would have created (a topic two
+        # pages share is new once), and undoes it all at the end.
+        with transaction.atomic() if dry_run else nullcontext():
+            for number, path in enumerate(pages, start=1):
+                progress = "[%d/%d] %s" % (number, len(pages), self.name(path, paths))
+                try:
+                    parsed = self.parse_page(path, language)
+                    with transaction.atomic():
+                        outcome = import_legacy_release(
+                            parsed=parsed,
+                            language=language,
+                            reference=reference,
+                            publish=publish,
+                        )
+                except LegacyFormatError as exc:
+                    reason = _("%(file)s, %(error)s Nothing was imported.") % {
+                        "file": self.name(path, paths),
+                        "error": exc,
+                    }
+                    refused.append(reason)
+                    self.stdout.write(
+                        "%s: %s" % (progress, self.style.ERROR(_("refused")))
+                    )
+                    self.stdout.write("  " + reason)
+                    continue
+                outcomes["created" if outcome.created else "updated"] += 1
+                self.report(outcome, parsed, language, dry_run, progress)
+            if dry_run:
+                transaction.set_rollback(True)
+        self.summary(outcomes, refused, dry_run)
+        if refused:
+            if len(pages) == 1:
+                raise CommandError(refused[0])
+            raise CommandError(
+                ngettext(
+                    "%(refused)d of %(total)d page was refused; see the report above.",
+                    "%(refused)d of %(total)d pages were refused; see the report "
+                    "above.",
+                    len(pages),
+                )
+                % {"refused": len(refused), "total": len(pages)}
+            )
+
+    def pages(self, paths):
+        """The files to import, in order; a missing path stops everything."""
+        pages = []
+        for given in paths:
+            path = Path(given)
+            if path.is_dir():
+                found = sorted(p for p in path.rglob("*.txt") if p.is_file())
+                if not found:
+                    raise CommandError(
+                        _("No .txt pages in the folder %(folder)s.") % {"folder": given}
+                    )
+                pages += found
+            elif path.exists():
+                pages.append(path)
+            else:
+                raise CommandError(_("No such file: %(file)s") % {"file": given})
+        return list(dict.fromkeys(pages))
+
+    def name(self, path, paths):
+        """The page as the report names it: its name, or its path in the folder."""
+        for given in paths:
+            folder = Path(given)
+            if folder.is_dir() and folder in path.parents:
+                return str(path.relative_to(folder))
+        return path.name
+
+    def parse_page(self, path, language):
+        """The page understood, before anything touches the database."""
         try:
             data = path.read_bytes()
-        except FileNotFoundError:
-            raise CommandError(_("No such file: %(file)s") % {"file": file}) from None
         except OSError as exc:
-            raise CommandError(
-                _("Cannot read %(file)s: %(error)s")
-                % {"file": file, "error": exc.strerror or exc}
+            raise LegacyFormatError(
+                1,
+                _("the file cannot be read: %(error)s.")
+                % {"error": exc.strerror or exc},
             ) from None
+        return parse_legacy(decode_legacy(data), language)
 
-        try:
-            parsed = parse_legacy(decode_legacy(data))
-            with transaction.atomic():
-                outcome = import_legacy_release(
-                    parsed=parsed,
-                    language=language,
-                    reference=reference,
-                    publish=publish,
-                )
-                if dry_run:
-                    transaction.set_rollback(True)
-        except LegacyFormatError as exc:
-            raise CommandError(
-                _("%(file)s, %(error)s Nothing was imported.")
-                % {"file": path.name, "error": exc}
-            ) from None
-        self.report(outcome, parsed, language, dry_run)
+    def summary(self, outcomes, refused, dry_run):
+        if dry_run:
+            line = _(
+                "Dry run, nothing written. Would create: %(created)d, would update: "
+                "%(updated)d, refused: %(refused)d."
+            )
+        else:
+            line = _(
+                "Created: %(created)d, updated: %(updated)d, refused: %(refused)d."
+            )
+        line %= {**outcomes, "refused": len(refused)}
+        self.stdout.write(
+            self.style.ERROR(line) if refused else self.style.SUCCESS(line)
+        )
+        for reason in refused:
+            self.stdout.write("  - " + reason)
 
-    def report(self, outcome, parsed, language, dry_run):
+    def report(self, outcome, parsed, language, dry_run, progress):
         release = outcome.release
         if dry_run and outcome.created:
             headline = _("Dry run, nothing written: would create %(reference)s")
@@ -96,7 +189,11 @@ class Command(BaseCommand):
         else:
             headline = _("Updated press release %(reference)s")
         self.stdout.write(
-            self.style.SUCCESS(headline % {"reference": release.reference})
+            "%s: %s"
+            % (
+                progress,
+                self.style.SUCCESS(headline % {"reference": release.reference}),
+            )
         )
         local = timezone.localtime(release.published_at)
         lines = [
@@ -130,10 +227,16 @@ class Command(BaseCommand):
         for label, value in lines:
             if value:
                 self.stdout.write("  %s: %s" % (label, value))
-        if outcome.notes:
-            self.stdout.write(_("Not mapped:"))
-            for note in outcome.notes:
-                self.stdout.write("  - %s" % note)
+        choices = [note for note in outcome.notes if note.choice]
+        if choices:
+            self.stdout.write("  " + _("Read as:"))
+            for note in choices:
+                self.stdout.write("    - %s" % note)
+        unmapped = [note for note in outcome.notes if not note.choice]
+        if unmapped:
+            self.stdout.write("  " + _("Not mapped:"))
+            for note in unmapped:
+                self.stdout.write("    - %s" % note)
 
     def public_url(self, release, language):
         try:

@@ -1,4 +1,4 @@
-"""Writes that span several models, each in one transaction."""
+"""Writing a parsed page of the old website: the import, in one transaction."""
 
 import re
 from dataclasses import dataclass, field
@@ -14,7 +14,7 @@ from modeltranslation.utils import build_localized_fieldname
 from core.languages import LANGUAGE_CODES, translated_name
 from core.slugs import ascii_slugify, unique_slug
 from history import revisions
-from releases.importer import LegacyFormatError, Note, legacy_reference
+from releases.legacy.parser import LegacyFormatError, Note, legacy_reference
 from releases.models import (
     MEMBER_STATE_CODES,
     PressRelease,
@@ -207,6 +207,12 @@ def _set_quotes(release, language, speakers):
         )
         setattr(row, role_field, role)
         setattr(row, quote_field, quote)
+        # Quoted in any language is quoted: a page that names them without
+        # quoting them does not hide another language's quote.
+        row.mentioned = not any(
+            getattr(row, build_localized_fieldname("quote", code))
+            for code in LANGUAGE_CODES
+        )
         row.position = position
         row.save()
     for row in existing.values():

@@ -18,7 +18,7 @@ Blank lines are skipped but keep their numbers, so every error names the line
 of the file as an editor sees it in a text editor.
 
 Everything here is a pure function of the text: nothing touches the database,
-so releases.services can write the whole import in one transaction once the
+so releases.legacy.importer can write the whole import in one transaction once the
 page has been understood, and a malformed page stops before anything is
 written.
 """
@@ -31,8 +31,13 @@ from datetime import date
 
 from django.utils.html import urlize
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from releases.legacy.attribution import Attribution, Grammar, attribute
+from releases.legacy.text import AFFILIATION, collapse, name_before, sentence_starts
 from releases.models import ReleaseKind
+
+__all__ = ["Attribution", "LegacyFormatError", "Note", "ParsedRelease", "parse_legacy"]
 
 #: Bullets that Word and the old CMS left in flattened lists: Wingdings and
 #: Symbol private-use bullets, and the ordinary bullet.
@@ -71,41 +76,38 @@ MORE_INFORMATION_HEADINGS = {
     "ulteriori informazioni",
     "más información",
     "meer informatie",
-}
-
-#: Abbreviations whose full stop does not end a sentence.
-ABBREVIATIONS = {
-    "dr", "mr", "mrs", "ms", "prof", "st", "nr", "no", "art", "vol",
-    "bzw", "ca", "vgl", "ggf", "inkl", "resp", "jfr", "bl", "mme", "m",
-}  # fmt: skip
-
-#: Quotation marks: each opening mark and the marks that may close it.
-QUOTE_PAIRS = {
-    "”": "”",  # Swedish and Finnish: ”…”
-    "“": "”",  # English
-    "„": "“”",  # German „…“, Polish and others „…”
-    "«": "»",  # French, Greek
-    "»": "«»",  # German and Danish »…«, Swedish »…»
-    '"': '"',
+    "więcej informacji",
+    "допълнителна информация",
+    "повече информация",
+    "lisätietoja",
+    "yderligere oplysninger",
+    "mere information",
+    "další informace",
+    "ďalšie informácie",
+    "mais informações",
+    "informações adicionais",
+    "mai multe informații",
+    "további információ",
+    "lisateave",
+    "papildu informācija",
+    "daugiau informacijos",
+    "više informacija",
+    "več informacij",
+    "aktar informazzjoni",
+    "tuilleadh eolais",
 }
 
 _KIND_LINE = re.compile(
     r"^(?P<kind>.*?)\s*(?P<date>\d{1,2}\.\d{1,2}\.\d{4})\s*(?:\|\s*(?P<themes>.*))?$"
 )
-_AFFILIATION = re.compile(
-    r"\((?P<country>[A-Z]{2})\s*[-–‑—/]\s*(?P<group>[^\W\d_][\w ./&'’-]{0,24}?)\s*\)"
-)
-_SENTENCE_END = re.compile(r"[.!?…][”\"»’)]*(?=\s+[„“”\"«»(]?[^\W\d_])")
 # A space before a comma or full stop: the address of a link was lost and its
 # text kept ("Städer och regioner för integration , som").
 _LOST_LINK = re.compile(r"(?<=\S)[ \u00a0]+(?=[,.](?:\s|$))")
-# Two or more spaces after a sentence: where the scraper joined two blocks.
-_HARD_BREAK = re.compile(r"(?<=[.!?:…”\"»])[ \u00a0]{2,}")
-_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*$")
-_NAME_PARTICLES = {
-    "af", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du",
-    "la", "le", "ten", "ter", "van", "von", "zu",
-}  # fmt: skip
+# Where the scraper joined two blocks: a bullet, or two spaces or more.
+_BREAK = re.compile(r"[ \u00a0]*[%s][ \u00a0]*|[ \u00a0]{2,}" % BULLETS)
+#: What a sentence (or a list's introduction) ends with.
+_ENDS = '.!?:…”"»“’'
+_QUOTE_MARKS = '„“”"«»‘’'
 
 
 class LegacyFormatError(Exception):
@@ -129,6 +131,9 @@ class Note:
 
     line: int | None
     message: str
+    #: A choice the parser made in reading the page (a list restored, the
+    #: lead picked), rather than something it could not map.
+    choice: bool = False
 
     def __str__(self):
         if self.line is None:
@@ -137,20 +142,6 @@ class Note:
             "line": self.line,
             "message": self.message,
         }
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """A speaker as the page attributes them: "Name (CC–GROUP), role, ”quote”"."""
-
-    name: str
-    country: str
-    group: str
-    role: str = ""
-    quote: str = ""
-    #: The name and its shorter endings ("Präsident Anna Berg", "Anna Berg"),
-    #: longest first: a capitalised word before a name may be a title.
-    name_candidates: tuple = ()
 
 
 @dataclass
@@ -200,8 +191,12 @@ def decode_legacy(data):
     return unicodedata.normalize("NFC", text)
 
 
-def parse_legacy(text):
-    """Parse a page of the old site into a ParsedRelease, or raise LegacyFormatError."""
+def parse_legacy(text, language=None):
+    """Parse a page of the old site into a ParsedRelease, or raise LegacyFormatError.
+
+    ``language`` (a code such as "sv") picks the quotation marks and speech
+    verbs the page is read with; without it, every language's are tried.
+    """
     lines = [
         (number, line.strip())
         for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1)
@@ -246,7 +241,7 @@ def parse_legacy(text):
             title_line,
             _("the title is missing: found the kind and date line where it should be."),
         )
-    title = _collapse(title)
+    title = collapse(title)
     where["title"] = title_line
 
     index = 3
@@ -254,7 +249,7 @@ def parse_legacy(text):
     if not _KIND_LINE.match(repeat):
         # The old site printed the title twice; a page that does not agree
         # with itself is not one we can trust to map.
-        if _collapse(repeat) != title:
+        if collapse(repeat) != title:
             raise LegacyFormatError(
                 repeat_line,
                 _(
@@ -299,15 +294,21 @@ def parse_legacy(text):
                 _("a link's address was lost near “%(text)s”.") % {"text": context},
             )
         )
-    blocks = _blocks(body_text)
+    blocks, lists = _blocks(body_text, Grammar(language))
     if not any(_block_texts(blocks)):
         raise LegacyFormatError(body_line, _("the body has no text."))
-    attributions = []
-    for block in blocks:
-        if block[0] == "p":
-            block[1], found = _attributions(block[1])
-            attributions += found
-    lead, body = _lead_and_body(blocks)
+    for intro, items in lists:
+        notes.append(Note(body_line, _list_note(intro, items), choice=True))
+    paragraphs = [block for block in blocks if block[0] != "ul"]
+    texts, attributions, messages = attribute(
+        [block[1] for block in paragraphs], language
+    )
+    for block, text in zip(paragraphs, texts, strict=True):
+        block[1] = text
+    notes += [Note(body_line, message) for message in messages]
+    lead, body, choice = _lead_and_body(blocks)
+    if choice:
+        notes.append(Note(body_line, choice, choice=True))
 
     return ParsedRelease(
         title=title,
@@ -317,7 +318,7 @@ def parse_legacy(text):
         lead=lead,
         body=body,
         more_information="".join(
-            "<p>%s</p>" % urlize(_collapse(line), autoescape=True)
+            "<p>%s</p>" % urlize(collapse(line), autoescape=True)
             for _number, line in more_lines
         ),
         more_information_heading=heading,
@@ -383,7 +384,7 @@ def _parse_kind_line(number, text):
             )
             % {"text": _shorten(text)},
         )
-    kind_text = _collapse(match["kind"]).lower()
+    kind_text = collapse(match["kind"]).lower()
     kind = next(
         (kind for kind, names in KIND_NAMES.items() if kind_text in names), None
     )
@@ -408,11 +409,11 @@ def _parse_kind_line(number, text):
 
 
 def _split_themes(text):
-    return [_collapse(theme) for theme in text.split(";") if theme.strip()]
+    return [collapse(theme) for theme in text.split(";") if theme.strip()]
 
 
 def _is_more_information_heading(text):
-    return _collapse(text).rstrip(":").lower() in MORE_INFORMATION_HEADINGS
+    return collapse(text).rstrip(":").lower() in MORE_INFORMATION_HEADINGS
 
 
 def _clean_lost_links(text):
@@ -438,205 +439,172 @@ def _words_before(text, end):
     return " ".join(picked[-4:])
 
 
-def _blocks(text):
-    """Paragraphs ["p", text] and lists ["ul", [items]] of a flattened body."""
-    parts = re.split(r"\s*[%s]\s*" % BULLETS, text)
-    before, items = parts[0], [_collapse(item) for item in parts[1:]]
-    blocks = [["p", paragraph] for paragraph in _paragraphs(before)]
-    after = ""
-    if items:
-        if blocks and blocks[-1][1].endswith(":"):
-            # The sentence that introduces the list starts its own paragraph.
-            intro = blocks.pop()[1]
-            starts = _sentence_starts(intro)
-            if starts:
-                blocks.append(["p", intro[: starts[-1]].rstrip()])
-                intro = intro[starts[-1] :]
-            blocks.append(["p", intro])
-        # The last item runs on into the text after the list: it ends at its
-        # first sentence end.
-        starts = _sentence_starts(items[-1])
-        if starts:
-            items[-1], after = items[-1][: starts[0]].rstrip(), items[-1][starts[0] :]
-        blocks.append(["ul", [item for item in items if item]])
-    blocks += [["p", paragraph] for paragraph in _paragraphs(after)]
-    return blocks
+def _blocks(text, grammar):
+    """Paragraphs and lists of a flattened body, and what was made of its lists.
 
+    Blocks are ["p", text], ["ul", [items]] and ["intro", text], the
+    sentence ending in a colon that introduces a list. A list is restored
+    wherever that sentence is followed by items joined by bullets or by
+    double spaces, as the old site flattened them; a bulleted list needs no
+    introduction. An item is one sentence: the first that holds more runs on
+    into the text after the list. Two or more spaces after a sentence are a
+    paragraph break elsewhere.
+    """
+    pieces, position, separator = [], 0, None
+    for match in _BREAK.finditer(text):
+        pieces.append((separator, collapse(text[position : match.start()])))
+        separator = "bullet" if any(b in match[0] for b in BULLETS) else "space"
+        position = match.end()
+    pieces.append((separator, collapse(text[position:])))
 
-def _paragraphs(text):
-    """Split running text where blocks were joined or a speaker is introduced."""
-    paragraphs = []
-    for chunk in _HARD_BREAK.split(text):
-        chunk = _collapse(chunk)
-        if not chunk:
+    blocks, paragraph, items, joined_by, lists = [], "", None, None, []
+
+    def end_list():
+        if joined_by == "space" and len(items) < 2:
+            # One "item" after a colon is a paragraph, not a list.
+            blocks[-1][0] = "p"
+            blocks.extend(["p", item] for item in items)
+        else:
+            blocks.append(["ul", items])
+            lists.append((blocks[-2][1] if blocks[-2][0] == "intro" else "", items))
+
+    for separator, piece in pieces:
+        if not piece:
             continue
-        starts = _sentence_starts(chunk)
-        cuts = sorted(
-            {
-                max((s for s in starts if s <= m.start()), default=0)
-                for m in _AFFILIATION.finditer(chunk)
-                if _name_before(chunk, m.start())
-            }
-            - {0}
-        )
-        for begin, end in zip([0, *cuts], [*cuts, len(chunk)], strict=True):
-            paragraphs.append(chunk[begin:end].strip())
+        if items is not None and (separator == joined_by or separator == "bullet"):
+            starts = sentence_starts(piece)
+            if not starts:
+                items.append(piece)
+                continue
+            items.append(piece[: starts[0]].rstrip())
+            piece, separator = piece[starts[0] :], None
+        if items is not None:
+            end_list()
+            items = None
+        if separator and paragraph.endswith(":") and piece[:1] not in _QUOTE_MARKS:
+            starts = sentence_starts(paragraph)
+            if starts:
+                blocks.append(["p", paragraph[: starts[-1]].rstrip()])
+                paragraph = paragraph[starts[-1] :]
+            blocks.append(["intro", paragraph])
+            paragraph, items, joined_by = "", [], separator
+            starts = sentence_starts(piece)
+            if starts:
+                items.append(piece[: starts[0]].rstrip())
+                paragraph = piece[starts[0] :]
+                end_list()
+                items = None
+            else:
+                items.append(piece)
+            continue
+        if separator == "bullet":
+            if paragraph:
+                blocks.append(["p", paragraph])
+            paragraph, items, joined_by = "", [piece], "bullet"
+            continue
+        if (
+            separator == "space"
+            and paragraph
+            and (
+                paragraph[-1] not in _ENDS
+                or (paragraph.endswith(":") and piece[:1] in _QUOTE_MARKS)
+            )
+        ):
+            # Two spaces inside a sentence ("said:  “…”" too) are a
+            # typing slip, not a break.
+            paragraph += " " + piece
+            continue
+        if paragraph:
+            blocks.append(["p", paragraph])
+        paragraph = piece
+    if items is not None:
+        end_list()
+    if paragraph:
+        blocks.append(["p", paragraph])
+
+    split = []
+    for kind, content in blocks:
+        if kind == "p":
+            split.extend(["p", part] for part in _paragraphs(content, grammar))
+        else:
+            split.append([kind, content])
+    return split, lists
+
+
+def _list_note(intro, items):
+    if intro:
+        return ngettext(
+            "a list of %(count)d item was restored after “%(intro)s”.",
+            "a list of %(count)d items was restored after “%(intro)s”.",
+            len(items),
+        ) % {"count": len(items), "intro": _shorten(intro)}
+    return ngettext(
+        "a list of %(count)d item was restored from its bullets.",
+        "a list of %(count)d items was restored from its bullets.",
+        len(items),
+    ) % {"count": len(items)}
+
+
+def _paragraphs(text, grammar):
+    """Split a paragraph where a speaker is introduced in a new sentence.
+
+    Never inside a quotation: a speaker quoting someone else is one paragraph.
+    """
+    starts = sentence_starts(text)
+    quotations, _unclosed = grammar.quotations([text])
+    cuts = sorted(
+        {
+            max((s for s in starts if s <= m.start()), default=0)
+            for m in AFFILIATION.finditer(text)
+            if name_before(text, m.start())
+        }
+        - {0}
+    )
+    cuts = [cut for cut in cuts if not any(q.open < cut < q.close for q in quotations)]
+    paragraphs = []
+    for begin, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
+        paragraphs.append(text[begin:end].strip())
     return [p for p in paragraphs if p]
 
 
-def _sentence_starts(text):
-    """Offsets where a new sentence starts (never 0)."""
-    starts = []
-    for match in _SENTENCE_END.finditer(text):
-        start = (
-            match.end() + len(text[match.end() :]) - len(text[match.end() :].lstrip())
-        )
-        if not text[start:].lstrip('„“”"«»(')[:1].isupper():
-            continue
-        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
-            continue
-        starts.append(start)
-    return starts
-
-
-def _is_abbreviation(text, dot):
-    word = text[:dot].rsplit(None, 1)[-1].lstrip('(„“”"«»') if text[:dot] else ""
-    if "." in word:  # t.ex. z.B. e.g.
-        return True
-    if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
-        return True
-    return word.lower() in ABBREVIATIONS
-
-
-def _name_before(text, end):
-    """The capitalised words right before ``end``, longest candidate first."""
-    words = text[:end].split()[-5:]
-    picked = []
-    for word in reversed(words):
-        if _NAME_WORD.match(word) and (
-            word[0].isupper() or word.lower() in _NAME_PARTICLES
-        ):
-            picked.insert(0, word)
-        else:
-            break
-    while picked and not picked[0][0].isupper():
-        picked.pop(0)
-    candidates = tuple(
-        " ".join(picked[i:]) for i in range(len(picked) - 1) if picked[i][0].isupper()
-    )
-    return candidates
-
-
-def _attributions(paragraph):
-    """Speakers introduced as "Name (CC–GROUP)" in a paragraph, with role and quote.
-
-    Returns the paragraph (with stray spaces inside a quotation removed) and
-    the attributions in order.
-    """
-    found = []
-    match = _next_affiliation(paragraph, 0)
-    previous_end = 0
-    while match:
-        candidates = _name_before(paragraph, match.start())
-        following = _next_affiliation(paragraph, match.end())
-        limit = None
-        if following:
-            name = _name_before(paragraph, following.start())[0]
-            limit = paragraph.rfind(name, 0, following.start())
-        role = _role_after(paragraph, match.end())
-        quote = ""
-        span = _quote_after(paragraph, match.end(), limit)
-        if span:
-            opener, closer = span
-            quote = paragraph[opener + 1 : closer].strip()
-            if paragraph[opener] not in "«»":
-                # "att ” migration är" → "att ”migration är": the quotation
-                # was a separate element on the old page. French « … »
-                # keeps its (non-breaking) spaces.
-                paragraph = paragraph[: opener + 1] + quote + paragraph[closer:]
-        else:
-            name_start = match.start() - len(candidates[0]) - 1
-            span = _quote_before(paragraph, previous_end, name_start)
-            if span:
-                quote = paragraph[span[0] + 1 : span[1]].strip()
-        found.append(
-            Attribution(
-                name=candidates[0],
-                country=match["country"],
-                group=match["group"].strip(),
-                role=role,
-                quote=quote,
-                name_candidates=candidates,
-            )
-        )
-        previous_end = match.end()
-        match = _next_affiliation(paragraph, match.end())
-    return paragraph, found
-
-
-def _next_affiliation(text, start):
-    """The next "(CC–GROUP)" after ``start`` that follows a name."""
-    for match in _AFFILIATION.finditer(text, start):
-        if _name_before(text, match.start()):
-            return match
-    return None
-
-
-def _role_after(text, end):
-    """ "…(EL–EPP), <role>, framhöll att": the role is up to the next comma."""
-    match = re.match(r",\s*([^,]+?)\s*,", text[end:])
-    if not match:
-        return ""
-    role = match[1]
-    if any(mark in role for mark in QUOTE_PAIRS) or ":" in role:
-        return ""
-    if _sentence_starts(role) or len(role) > 300:
-        return ""
-    return role
-
-
-def _quote_after(text, start, limit=None):
-    """(opening, closing) offsets of the first quotation after ``start``."""
-    end = len(text) if limit is None or limit < start else limit
-    for position in range(start, end):
-        closers = QUOTE_PAIRS.get(text[position])
-        if closers:
-            close = next(
-                (i for i in range(position + 1, len(text)) if text[i] in closers),
-                len(text),
-            )
-            return position, close
-    return None
-
-
-def _quote_before(text, start, end):
-    """A quotation closing just before a name: '”…”, sade Anna Berg (SE–PES)'."""
-    near = max(start, end - 40)
-    close = next((i for i in range(end - 1, near - 1, -1) if text[i] in '”“"»«'), None)
-    if close is None:
-        return None
-    for opener in range(close - 1, start - 1, -1):
-        if text[close] in QUOTE_PAIRS.get(text[opener], ""):
-            return opener, close
-    return None
-
-
 def _lead_and_body(blocks):
-    """The first paragraph is the lead (plain text); the rest is the body (HTML)."""
-    if blocks and blocks[0][0] == "p":
+    """The lead (plain text), the body (HTML), and how the lead was chosen.
+
+    The first paragraph leads. When it ends with the sentence introducing a
+    list, the lead is the paragraph without that sentence, which opens the
+    body with its list; when that sentence is the whole paragraph, it stays
+    the lead and the list opens the body.
+    """
+    choice = ""
+    if blocks and blocks[0][0] in ("p", "intro"):
         lead, rest = blocks[0][1], blocks[1:]
-        if not rest:
+        if blocks[0][0] == "intro":
+            choice = _(
+                "the lead is the sentence “%(intro)s”, which introduces the list "
+                "that opens the body."
+            ) % {"intro": _shorten(lead)}
+        elif rest and rest[0][0] == "intro":
+            choice = _(
+                "the lead is the opening paragraph without its last sentence "
+                "“%(intro)s”, which introduces the list and opens the body."
+            ) % {"intro": _shorten(rest[0][1])}
+        elif not rest:
             # One paragraph only: the first sentence leads, the rest is body.
-            starts = _sentence_starts(lead)
+            starts = sentence_starts(lead)
             if starts:
                 lead, rest = lead[: starts[0]].rstrip(), [["p", lead[starts[0] :]]]
+                choice = _(
+                    "the body is a single paragraph: its first sentence is the "
+                    "lead, the rest the body."
+                )
     else:
         lead, rest = "", blocks
-    return lead, "".join(_html(block) for block in rest)
+        choice = _("the body opens with a list, so the release has no lead.")
+    return lead, "".join(_html(block) for block in rest), choice
 
 
 def _html(block):
-    kind, content = block
+    kind, content = block[0], block[1]
     if kind == "ul":
         return "<ul>%s</ul>" % "".join("<li>%s</li>" % _text(item) for item in content)
     return "<p>%s</p>" % _text(content)
@@ -656,11 +624,6 @@ def _text(text):
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _collapse(text):
-    """Runs of whitespace as one space; a lone non-breaking space stays."""
-    return re.sub(r"\s+", lambda m: m[0] if m[0] == "\u00a0" else " ", text).strip()
-
-
 def _unique(names):
     seen, unique = set(), []
     for name in names:
@@ -676,7 +639,7 @@ def _shorten(text, width=60):
 
 def _difference(first, second):
     """Where two versions of the title part ways, with a little context."""
-    second = _collapse(second)
+    second = collapse(second)
     common = 0
     for a, b in zip(first, second, strict=False):
         if a != b:
