@@ -27,7 +27,9 @@ from history import conflicts
 from history.revisions import (
     compare,
     describe,
+    drop_if_unchanged,
     ensure_current_revision,
+    follow_inlines,
     register_models,
     restore,
     version_state,
@@ -46,6 +48,7 @@ class RevisionAdmin(VersionAdmin):
         # model with its defaults (which would keep the active language's
         # ``title`` and lose the tags).
         register_models()
+        follow_inlines(model, self.inlines)
         super().__init__(model, admin_site)
 
     # Revision comments -----------------------------------------------------
@@ -224,16 +227,23 @@ class RevisionAdmin(VersionAdmin):
         # that lock rows): two saves of one release cannot both pass the check.
         with transaction.atomic(using=router.db_for_write(self.model)):
             obj = self.get_object(request, unquote(object_id))
+            check = None
             if obj is not None:
                 obj = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
-                conflicts.check_edit(self, request, obj)
+                check = conflicts.check_edit(self, request, obj)
             response = super().change_view(request, object_id, form_url, extra_context)
+            if check is not None:
+                drop_if_unchanged(obj, check.latest)
             conflicts.report_merge(self, request, response)
             return response
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         return conflicts.form_with_check(request, form)
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield conflicts.formset_with_check(request, formset), inline
 
     def render_change_form(
         self, request, context, add=False, change=False, form_url="", obj=None

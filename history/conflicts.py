@@ -38,7 +38,7 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.forms.widgets import ChoiceWidget
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
@@ -46,8 +46,10 @@ from core.dates import local_datetime
 from core.sanitize import clean_html
 from history.revisions import (
     changed_units,
+    compared_fields,
     display_value,
     ensure_current_revision,
+    normalise,
     object_state,
     unit_label,
     version_state,
@@ -75,6 +77,12 @@ class EditCheck:
     conflicts: list = field(default_factory=list)
     #: Units others changed and this user did not: kept as others left them.
     kept: list = field(default_factory=list)
+    #: The inline rows in conflict (RowConflict), and the inlines some of
+    #: whose rows or fields others changed and this user did not.
+    rows: list = field(default_factory=list)
+    kept_rows: set = field(default_factory=set)
+    #: {version pk: State}, read once per check.
+    states: dict = field(default_factory=dict)
     refused: bool = False
 
     @property
@@ -96,6 +104,23 @@ class EditCheck:
             for version, units in self.steps
             if units
         )
+
+    def conflict_labels(self):
+        """The fields, and the inline rows and their fields, both changed."""
+        labels = [
+            self.label(unit)
+            for unit in self.conflicts
+            if not any(row.relation == unit for row in self.rows)
+        ]
+        return labels + [row.describe() for row in self.rows]
+
+    def rows_of(self, relation):
+        """{form index: [RowConflict]} of one inline, for its forms."""
+        found = {}
+        for row in self.rows:
+            if row.relation == relation:
+                found.setdefault(row.index, []).append(row)
+        return found
 
     def last_change_of(self, unit):
         for version, units in reversed(self.steps):
@@ -163,28 +188,39 @@ def _compare(model_admin, request, obj, check):
     if not check.theirs:
         return
     check.steps = versions_since(check.base)
+    check.states = {check.base.pk: base}
 
     fieldsets = model_admin.get_fieldsets(request, obj)
     form_class = model_admin.get_form(
         request, obj, change=True, fields=flatten_fieldsets(fieldsets)
     )
     mine, agreed = _form_changes(form_class, request, obj, base)
-    formsets = list(_followed_formsets(model_admin, request, obj, base))
-    for relation, formset_class, inline, prefix in formsets:
-        changed, agrees = _formset_changes(
-            model_admin, request, obj, inline, formset_class, prefix, base, relation
-        )
+    relations = _merge_inlines(model_admin, request, obj, base, now, check)
+    for relation, (changed, took) in relations.items():
         if changed:
             mine.add(relation)
-        if agrees:
-            agreed.add(relation)
+        if took or not changed:
+            check.kept_rows.add(relation)
 
     check.mine = [unit for unit in check.theirs if unit in mine]
-    check.conflicts = [unit for unit in check.mine if unit not in agreed]
-    check.kept = [unit for unit in check.theirs if unit not in mine]
+    # A relation is in conflict only for the rows and fields both changed
+    # (check.rows); the others' other rows and fields were merged.
+    conflicted = {row.relation for row in check.rows}
+    check.conflicts = [
+        unit
+        for unit in check.mine
+        if (unit in conflicted if unit in relations else unit not in agreed)
+    ]
+    check.kept = [
+        unit
+        for unit in check.theirs
+        if (unit in check.kept_rows if unit in relations else unit not in mine)
+    ]
     if check.conflicts and request.POST.get(OVERWRITE) != str(check.latest.pk):
         check.refused = True
-    _take_theirs(request, obj, form_class, formsets, check.kept)
+    _take_theirs(
+        request, obj, form_class, [u for u in check.kept if u not in relations]
+    )
 
 
 def _form_changes(form_class, request, obj, base):
@@ -209,46 +245,338 @@ def _form_changes(form_class, request, obj, base):
     return mine, agreed
 
 
-def _followed_formsets(model_admin, request, obj, base):
+# Inlines, row by row and field by field --------------------------------------
+#
+# Every inline the admin shows is merged (its rows are kept with each version:
+# history.revisions.follow_inlines). For each posted row, what this user
+# changed is the row against the loaded version, what others changed is the
+# loaded row against the current one; a field only others changed takes their
+# value, a field both changed to different values is a conflict. A row others
+# deleted is dropped from the post unless this user changed it (a conflict:
+# their typing comes back as a new row); a row this user deletes that others
+# changed is a conflict; rows others added are put in the post beside the
+# ones this user added. The post is then what a browser would have sent from
+# a form opened now, with this user's changes typed in.
+
+
+@dataclass
+class RowConflict:
+    relation: str
+    model: type
+    #: "changed" (both changed fields), "deleted" (others deleted it, this
+    #: user changed it) or "removed" (this user deletes it, others changed it).
+    kind: str
+    label: str
+    version: Version
+    #: {field name: its value now, serialised} for "changed" and "removed".
+    fields: dict = field(default_factory=dict)
+    #: The row's index in the rewritten post.
+    index: int = 0
+
+    @property
+    def heading(self):
+        return capfirst(self.model._meta.verbose_name_plural)
+
+    def describe(self):
+        values = {
+            "item": self.heading,
+            "label": self.label,
+            "user": user_name(self.version.revision.user),
+            "fields": ", ".join(unit_label(self.model, name) for name in self.fields),
+        }
+        if self.kind == "deleted":
+            return _("%(item)s: %(label)s (deleted by %(user)s, changed by you)") % (
+                values
+            )
+        if self.kind == "removed":
+            return (
+                _(
+                    "%(item)s: %(label)s (%(fields)s changed by %(user)s, deleted by you)"
+                )
+                % values
+            )
+        return _("%(item)s: %(label)s, %(fields)s") % values
+
+    def errors(self):
+        """(field name or None, error) to show on the row's form."""
+        who = {
+            "user": user_name(self.version.revision.user),
+            "time": local_datetime(self.version.revision.date_created),
+        }
+        if self.kind == "deleted":
+            yield (
+                None,
+                ValidationError(
+                    _(
+                        "Deleted meanwhile by %(user)s (%(time)s). Your changes to it "
+                        "are kept here as a new row: save to add it again, or remove it."
+                    )
+                    % who,
+                    code="edit_conflict",
+                ),
+            )
+            return
+        if self.kind == "removed":
+            yield (
+                None,
+                ValidationError(
+                    _(
+                        "Changed meanwhile by %(user)s (%(time)s): %(fields)s. Untick "
+                        "“Delete” to keep the row with their changes."
+                    )
+                    % {
+                        **who,
+                        "fields": ", ".join(
+                            unit_label(self.model, name) for name in self.fields
+                        ),
+                    },
+                    code="edit_conflict",
+                ),
+            )
+            return
+        for name, stored in self.fields.items():
+            value = display_value(self.model._meta.get_field(name), stored)
+            yield (
+                name,
+                ValidationError(
+                    _("Changed meanwhile by %(user)s (%(time)s) to: “%(value)s”")
+                    % {**who, "value": Truncator(value).chars(300) if value else "—"},
+                    code="edit_conflict",
+                ),
+            )
+
+
+@dataclass
+class _Entry:
+    """A row of the rewritten post: from the posted row ``source`` or, for a
+    row others added, from the current row ``pk``."""
+
+    source: int | None
+    pk: str = ""
+    as_new: bool = False
+    take: list = field(default_factory=list)
+    conflict: RowConflict | None = None
+
+
+def inline_formsets(model_admin, request, obj):
+    """(formset class, inline, relation, prefix) of each inline the admin shows,
+    with the prefixes the admin gives them."""
+    seen = {}
     for formset_class, inline in model_admin.get_formsets_with_inlines(request, obj):
+        prefix = formset_class.get_default_prefix()
+        seen[prefix] = seen.get(prefix, 0) + 1
+        if seen[prefix] != 1 or not prefix:
+            prefix = "%s-%s" % (prefix, seen[prefix])
         relation = formset_class.fk.remote_field.get_accessor_name()
-        if relation in base.children:
-            yield relation, formset_class, inline, formset_class.get_default_prefix()
+        yield formset_class, inline, relation, prefix
 
 
-def _formset_changes(
-    model_admin, request, obj, inline, formset_class, prefix, base, relation
-):
-    """(changed against the loaded rows, equal to the current rows) for an inline."""
-    kwargs = model_admin.get_formset_kwargs(request, obj, inline, prefix)
-    agrees = not formset_class(**kwargs).has_changed()
-    rows = base.children[relation]
-    child_model = formset_class.model
-    pk_name = child_model._meta.pk.name
-    changed = False
-    for form in formset_class(**kwargs).forms:
-        pk = str(form.data.get(form.add_prefix(pk_name)) or "")
-        if pk and pk not in rows:
-            # A row the loaded form did not show: the post is not from it.
-            changed = True
+def _merge_inlines(model_admin, request, obj, base, now, check):
+    """Merge the inlines others changed; {relation: (I changed it, took theirs)}."""
+    data, files = request.POST.copy(), request.FILES.copy()
+    found = {}
+    for formset_class, inline, relation, prefix in inline_formsets(
+        model_admin, request, obj
+    ):
+        if relation not in check.theirs or relation not in base.children:
             continue
-        if pk:
-            form.initial = {
-                **form.initial,
-                **_initial(child_model, form.fields, rows[pk].fields),
-            }
-        if any(
-            not _same_text(child_model, name, form, form.initial.get(name))
-            for name in form.changed_data
+        kwargs = model_admin.get_formset_kwargs(request, obj, inline, prefix)
+        posted = formset_class(**kwargs)
+        if not posted.management_form.is_valid():
+            # Django's own error for a damaged form; changing nothing.
+            found[relation] = (True, False)
+            continue
+        current = formset_class(
+            instance=obj, prefix=prefix, queryset=inline.get_queryset(request)
+        )
+        entries, changed, took = _merge_rows(
+            posted, current, relation, base, now, check
+        )
+        _rewrite_rows(data, files, posted, current, entries)
+        found[relation] = (changed, took)
+    if found:
+        request.POST = data
+        # Rows are renumbered, and a chosen file goes with its row; FILES has
+        # no setter, and the admin reads it after this.
+        request._files = files
+    return found
+
+
+def _merge_rows(posted, current, relation, base, now, check):
+    model = posted.model
+    pk_name = model._meta.pk.name
+    names = [name for name in compared_fields(model) if name != posted.fk.name]
+    base_rows = base.children.get(relation, {})
+    now_rows = now.children.get(relation, {})
+    current_pks = {str(form.instance.pk) for form in current.forms}
+    existing, new, seen = [], [], set()
+    changed = took = False
+    for index, form in enumerate(posted.forms):
+        pk = ""
+        if index < posted.initial_form_count():
+            pk = str(form.data.get(form.add_prefix(pk_name)) or "")
+        if not pk:
+            new.append(_Entry(index, as_new=True))
+            changed = changed or form.has_changed()
+            continue
+        seen.add(pk)
+        then = base_rows.get(pk) or _first_seen(check, relation, pk)
+        row = now_rows.get(pk)
+        if then is None:
+            then = row
+        if then is None:
+            existing.append(_Entry(index, pk))  # unknown: Django says so
+            continue
+        fields = [name for name in names if name in form.fields]
+        deleting = "DELETE" in form.fields and bool(form["DELETE"].data)
+        mine = [name for name in fields if _differs(form, model, name, then.fields)]
+        changed = changed or deleting or bool(mine)
+        if row is None:
+            if deleting or not mine:
+                took = True  # their deletion stands
+                continue
+            conflict = RowConflict(
+                relation, model, "deleted", then.label, _who(check, relation, pk)
+            )
+            check.rows.append(conflict)
+            new.insert(0, _Entry(index, pk, as_new=True, conflict=conflict))
+            continue
+        theirs = [
+            name
+            for name in fields
+            if normalise(then.fields.get(name)) != normalise(row.fields.get(name))
+        ]
+        entry = _Entry(index, pk)
+        if deleting:
+            if theirs:
+                entry.conflict = RowConflict(
+                    relation,
+                    model,
+                    "removed",
+                    row.label,
+                    _who(check, relation, pk, theirs),
+                    {name: row.fields.get(name) for name in theirs},
+                )
+        else:
+            entry.take = [name for name in theirs if name not in mine]
+            both = [
+                name
+                for name in theirs
+                if name in mine and _differs(form, model, name, row.fields)
+            ]
+            if both:
+                entry.conflict = RowConflict(
+                    relation,
+                    model,
+                    "changed",
+                    row.label,
+                    _who(check, relation, pk, both),
+                    {name: row.fields.get(name) for name in both},
+                )
+        took = took or bool(entry.take)
+        if entry.conflict is not None:
+            check.rows.append(entry.conflict)
+        existing.append(entry)
+    for pk in now_rows:
+        if pk not in seen and pk not in base_rows and pk in current_pks:
+            existing.append(_Entry(None, pk))  # added by others: kept
+            took = True
+    return existing + new, changed, took
+
+
+def _first_seen(check, relation, pk):
+    """The row as it was when it first appeared after the loaded version (a
+    form sent back after a refusal shows rows others added meanwhile)."""
+    for version, units in check.steps:
+        if relation in units:
+            row = _state(check, version).children.get(relation, {}).get(pk)
+            if row is not None:
+                return row
+    return None
+
+
+def _who(check, relation, pk, names=None):
+    """The last version that deleted the row, or changed one of ``names`` in it."""
+    found, previous = check.latest, _state(check, check.base)
+    for version, units in check.steps:
+        if relation not in units:
+            continue
+        state = _state(check, version)
+        before = previous.children.get(relation, {}).get(pk)
+        after = state.children.get(relation, {}).get(pk)
+        gone = (before is None) != (after is None)
+        if gone or (
+            before is not None
+            and any(
+                normalise(before.fields.get(name)) != normalise(after.fields.get(name))
+                for name in names or ()
+            )
         ):
-            changed = True
-    posted = {
-        str(form.data.get(form.add_prefix(pk_name)) or "")
-        for form in formset_class(**kwargs).forms
-    }
-    if set(rows) - posted:
-        changed = True
-    return changed, agrees
+            found = version
+        previous = state
+    return found
+
+
+def _state(check, version):
+    if version.pk not in check.states:
+        check.states[version.pk] = version_state(version)
+    return check.states[version.pk]
+
+
+def _differs(form, model, name, stored):
+    """Whether a row's posted ``name`` differs from its serialised ``stored`` value."""
+    initial = _initial(model, [name], stored).get(name)
+    if not form.fields[name].has_changed(initial, form[name].data):
+        return False
+    return not _same_text(model, name, form, initial)
+
+
+def _rewrite_rows(data, files, posted, current, entries):
+    """Rewrite the posted rows of one inline as ``entries``: existing rows
+    first (as a formset wants them), then new ones."""
+    prefix = posted.prefix
+    pk_name = posted.model._meta.pk.name
+    row_key = re.compile(r"^%s-(\d+)-(.+)$" % re.escape(prefix))
+    rows = {}
+    for source in (data, files):
+        for key in list(source):
+            match = row_key.match(key)
+            if match:
+                rows.setdefault((id(source), int(match[1])), []).append(
+                    (match[2], source.getlist(key))
+                )
+                del source[key]
+    by_pk = {str(form.instance.pk): form for form in current.forms}
+    initial = 0
+    for index, entry in enumerate(entries):
+        name = "%s-%d-%%s" % (prefix, index)
+        if entry.conflict is not None:
+            entry.conflict.index = index
+        if entry.source is None:
+            for bound in by_pk[entry.pk]:
+                for key, value in _widget_data(
+                    bound.field.widget, name % bound.name, bound.value()
+                ):
+                    data.appendlist(key, value)
+            initial += 1
+            continue
+        for source in (data, files):
+            for suffix, values in rows.get((id(source), entry.source), ()):
+                source.setlist(name % suffix, values)
+        if entry.as_new:
+            data[name % pk_name] = ""
+            continue
+        initial += 1
+        for field_name in entry.take:
+            bound = by_pk[entry.pk][field_name]
+            for key in _keys(bound.field.widget, name % field_name):
+                data.pop(key, None)
+            for key, value in _widget_data(
+                bound.field.widget, name % field_name, bound.value()
+            ):
+                data.appendlist(key, value)
+    data["%s-TOTAL_FORMS" % prefix] = str(len(entries))
+    data["%s-INITIAL_FORMS" % prefix] = str(initial)
 
 
 def _initial(model, form_fields, stored):
@@ -299,8 +627,8 @@ def _settled(html):
 # Taking others' changes into the posted data -----------------------------------
 
 
-def _take_theirs(request, obj, form_class, formsets, units):
-    """Rewrite the post so that ``units`` hold the current values."""
+def _take_theirs(request, obj, form_class, units):
+    """Rewrite the post so that the fields ``units`` hold the current values."""
     if not units:
         return
     data = request.POST.copy()
@@ -314,17 +642,6 @@ def _take_theirs(request, obj, form_class, formsets, units):
                 bound.field.widget, bound.html_name, bound.value()
             ):
                 data.appendlist(key, value)
-    for relation, formset_class, inline, prefix in formsets:
-        if relation not in units:
-            continue
-        for key in list(data):
-            if key.startswith(prefix + "-") and "__prefix__" not in key:
-                del data[key]
-        formset = formset_class(
-            instance=obj, prefix=prefix, queryset=inline.get_queryset(request)
-        )
-        for key, value in _formset_data(formset):
-            data.appendlist(key, value)
     request.POST = data
 
 
@@ -367,12 +684,6 @@ def _widget_data(widget, name, value):
         yield name, "" if formatted is None else str(formatted)
 
 
-def _formset_data(formset):
-    for form in (formset.management_form, *formset.forms):
-        for bound in form:
-            yield from _widget_data(bound.field.widget, bound.html_name, bound.value())
-
-
 # The form, the template and the messages ---------------------------------------
 
 
@@ -411,7 +722,7 @@ class _CheckedForm:
                 )
                 % {
                     "changes": check.changes_text(),
-                    "fields": ", ".join(check.label(unit) for unit in check.conflicts),
+                    "fields": "; ".join(check.conflict_labels()),
                 },
                 code="edit_conflict",
             ),
@@ -436,6 +747,39 @@ class _CheckedForm:
                 ),
             )
         return cleaned_data
+
+
+class _CheckedRowForm:
+    """Mixed into an inline's form when a save is refused: the others' values,
+    or their deletion, shown on the row (what was typed stays in the form)."""
+
+    row_conflicts = None
+
+    def clean(self):
+        cleaned_data = super().clean()
+        index = self.prefix.rpartition("-")[2]
+        for conflict in (
+            self.row_conflicts.get(int(index), ()) if index.isdigit() else ()
+        ):
+            for name, error in conflict.errors():
+                self.add_error(name if name in self.fields else None, error)
+        return cleaned_data
+
+
+def formset_with_check(request, formset_class):
+    check = getattr(request, _CHECK, None)
+    if check is None or not check.refused or not check.rows:
+        return formset_class
+    relation = formset_class.fk.remote_field.get_accessor_name()
+    rows = check.rows_of(relation)
+    if not rows:
+        return formset_class
+    form = type(
+        formset_class.form.__name__,
+        (_CheckedRowForm, formset_class.form),
+        {"row_conflicts": rows},
+    )
+    return type(formset_class.__name__, (formset_class,), {"form": form})
 
 
 def form_with_check(request, form_class):

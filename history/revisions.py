@@ -45,21 +45,26 @@ from core.dates import local_datetime
 #: The serialisation versions are stored in: Django's JSON plus tag names.
 FORMAT = "newsroom_json"
 
-#: Every model kept in revisions, and the rows each version keeps with it
-#: (its inlines in the admin), so that a version is the whole form. An
+#: Every model kept in revisions, and the rows each version keeps with it,
+#: so that a version is the whole form. The rows an admin edits inline are
+#: added to these by ``follow_inlines`` when the admin is set up: an inline
+#: added later is kept, compared and merged without being listed here. An
 #: image's version names its file; files are never deleted with their row,
 #: so a restored image finds its file again.
 FOLLOW = {
     "releases.Topic": (),
     "releases.Speaker": (),
-    "releases.PressRelease": ("quotes", "contacts", "images"),
+    "releases.PressRelease": (),
     "releases.PressReleaseSpeaker": (),
     "releases.PressContact": (),
     "releases.ReleaseImage": (),
     "partnerships.Organisation": (),
-    "partnerships.Partnership": ("areas",),
+    "partnerships.Partnership": (),
     "partnerships.AreaOfWork": (),
 }
+
+#: What each registered model's versions follow now: FOLLOW plus its inlines.
+_FOLLOWED = {}
 
 #: Fields a restore leaves as they are. Publication belongs to the workflow,
 #: which checks who may publish: restoring brings back content, and never
@@ -88,16 +93,51 @@ def register_models():
     for label, follow in FOLLOW.items():
         model = apps.get_model(label)
         if not reversion.is_registered(model):
-            # ignore_duplicates: a save that changes nothing (the admin's
-            # "Save" pressed twice, the save before a workflow step) adds
-            # no revision to read past in the history.
-            reversion.register(
-                model,
-                exclude=(*_translated_names(model), *_save_stamps(model)),
-                follow=follow,
-                format=FORMAT,
-                ignore_duplicates=True,
-            )
+            _register(model, follow)
+
+
+def _register(model, follow):
+    # ignore_duplicates: a save that changes nothing (the admin's "Save"
+    # pressed twice, the save before a workflow step) adds no revision to
+    # read past in the history. Not for a model that keeps rows with it:
+    # reversion compares only the object's own columns, so a save that
+    # changed only a quote would keep no version of the release, and the
+    # conflict check would not see the quote change (the stale form would
+    # put the old quote back). Those duplicates are dropped by
+    # ``drop_if_unchanged`` instead, comparing rows too.
+    reversion.register(
+        model,
+        exclude=(*_translated_names(model), *_save_stamps(model)),
+        follow=follow,
+        format=FORMAT,
+        ignore_duplicates=not follow,
+    )
+    _FOLLOWED[model._meta.label] = tuple(follow)
+
+
+def follow_inlines(model, inlines):
+    """Keep the rows an admin edits inline with each version of ``model``.
+
+    Called for every admin that keeps revisions, with its inline classes, so
+    that every inline, including one added later, is kept, compared and
+    merged by the conflict check (history.conflicts) without a list to
+    keep in step.
+    """
+    from django.forms.models import _get_foreign_key
+
+    register_models()
+    if not reversion.is_registered(model):
+        _register(model, ())
+    relations = []
+    for inline in inlines:
+        fk = _get_foreign_key(model, inline.model, fk_name=inline.fk_name)
+        relations.append(fk.remote_field.get_accessor_name())
+        if not reversion.is_registered(inline.model):
+            _register(inline.model, ())
+    wanted = tuple(dict.fromkeys((*_follow(model), *relations)))
+    if wanted != _follow(model):
+        reversion.unregister(model)
+        _register(model, wanted)
 
 
 def _save_stamps(model):
@@ -116,7 +156,7 @@ def _translated_names(model):
 
 
 def _follow(model):
-    return FOLLOW.get(model._meta.label, ())
+    return _FOLLOWED.get(model._meta.label, ())
 
 
 # Writing revisions -----------------------------------------------------------
@@ -233,6 +273,16 @@ def ensure_current_revision(obj, *, kind=None):
     else:
         record(obj, comment=comment(kind))
     return latest_version(obj)
+
+
+def drop_if_unchanged(obj, previous):
+    """Delete the revision just kept of ``obj`` if it changed nothing since
+    ``previous`` (its latest version before the save), rows included."""
+    latest = latest_version(obj)
+    if latest is None or previous is None or latest.pk == previous.pk:
+        return
+    if not changed_units(version_state(previous), version_state(latest)):
+        latest.revision.delete()
 
 
 @transaction.atomic

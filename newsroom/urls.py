@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from api.views import api
+from core import dates
 from partnerships.sitemaps import PartnershipSitemap
 from releases.sitemaps import ReleaseSitemap, SpeakerSitemap, TopicSitemap
 from releases.views import robots_txt
@@ -16,6 +17,9 @@ from releases.views import robots_txt
 admin.site.site_header = _("Newsroom administration")
 admin.site.site_title = _("Newsroom admin")
 admin.site.index_title = _("Press releases and translations")
+# Every admin's date drill-down, ours and third parties' (axes), refuses a
+# year at the calendar's edge instead of overflowing.
+dates.bound_date_hierarchies(admin.site)
 
 SITEMAPS = {
     "releases": ReleaseSitemap,

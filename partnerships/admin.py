@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core import dates
 from partnerships.models import AreaOfWork, Organisation, Partnership
 from translations.model_admin import (
     TabbedTranslationAdmin,
@@ -40,6 +41,13 @@ class AreaOfWorkInline(TabularTranslationInline):
 
 
 class PartnershipForm(forms.ModelForm):
+    def clean_launched_on(self):
+        return dates.check_range(
+            self.cleaned_data["launched_on"],
+            *dates.launch_range(),
+            label=self.fields["launched_on"].label,
+        )
+
     def clean_builds_on(self):
         builds_on = self.cleaned_data["builds_on"]
         if builds_on is None or self.instance.pk is None:

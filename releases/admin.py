@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
+from core import dates
 from core.templatetags.images import responsive_image
 from releases.models import (
     PressContact,
@@ -197,6 +198,15 @@ class ContactInline(StackedTranslationInline):
 
 
 class PressReleaseForm(forms.ModelForm):
+    def clean_published_at(self):
+        published_at = self.cleaned_data["published_at"]
+        return dates.check_range(
+            published_at,
+            *dates.publication_range(),
+            label=self.fields["published_at"].label,
+            with_time=False,
+        )
+
     def clean_related(self):
         related = self.cleaned_data["related"]
         if self.instance.pk and related.filter(pk=self.instance.pk).exists():

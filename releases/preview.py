@@ -51,7 +51,11 @@ def can_share(release):
 def default_expiry(release, now=None):
     now = now or timezone.now()
     if release.published_at > now:
-        return min(release.published_at + AFTER_LIFT, now + MAX_VALIDITY)
+        # Compared as durations from now: a publication time near the end of
+        # the calendar (31 December 9999) plus AFTER_LIFT would overflow.
+        if release.published_at - now >= MAX_VALIDITY - AFTER_LIFT:
+            return now + MAX_VALIDITY
+        return release.published_at + AFTER_LIFT
     return now + DEFAULT_VALIDITY
 
 

@@ -8,6 +8,7 @@ shows in no list, archive or count.
 from django import forms
 from django.conf import settings
 from django.db.models import Count, Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext, override
@@ -20,6 +21,7 @@ from django.views.generic import (
     YearArchiveView,
 )
 
+from core import dates
 from core.languages import LANGUAGE_CODES, translated_name
 from core.localized import active_language
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
@@ -46,6 +48,14 @@ class ReleaseViewMixin:
     # the site's time zone, and would hide a release due a few hours ago on
     # "tomorrow's" date around midnight.
     allow_future = True
+
+    def dispatch(self, request, *args, **kwargs):
+        # The date views step a day, a month and a time zone away from the
+        # address's date: at 9999-12-31 or in year 1 that leaves the calendar.
+        # No release is published that far out (core.dates).
+        if "year" in kwargs and int(kwargs["year"]) not in dates.SAFE_YEARS:
+            raise Http404(_("There are no releases from that year."))
+        return super().dispatch(request, *args, **kwargs)
 
     def get_paginate_by(self, queryset):
         return settings.NEWSROOM_PAGE_SIZE

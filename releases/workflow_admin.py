@@ -23,6 +23,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core import dates
 from core.dates import local_datetime
 from releases import preview, workflow
 from releases.models import PressRelease, ReleaseStatus
@@ -67,7 +68,9 @@ class PublishForm(StepForm):
             raise ValidationError(
                 _("A scheduled time must be in the future."), code="past"
             )
-        return publish_at
+        return dates.check_range(
+            publish_at, *dates.scheduling_range(), label=self.fields["publish_at"].label
+        )
 
 
 class PreviewLinkForm(forms.Form):
@@ -82,9 +85,21 @@ class PreviewLinkForm(forms.Form):
         now = timezone.now()
         if until <= now:
             raise ValidationError(_("Choose a time in the future."), code="past")
+        # The range names the field and the latest time allowed; the sentence
+        # before it says why.
         if until > now + preview.MAX_VALIDITY:
             raise ValidationError(
-                _("A preview link can be valid for 30 days at most."), code="too_long"
+                [
+                    ValidationError(
+                        _("A preview link can be valid for 30 days at most."),
+                        code="too_long",
+                    ),
+                    dates.range_error(
+                        now,
+                        now + preview.MAX_VALIDITY,
+                        label=self.fields["valid_until"].label,
+                    ),
+                ]
             )
         return until
 

@@ -1,16 +1,18 @@
 """Two people edit one release in two browsers at once.
 
 A translator saves Swedish while an editor has the form open: the editor's
-English save keeps both. Then the translator, on a form from before the
+English save keeps both. The same for a quote (an inline): a clash on one
+quote is refused, a title saved from an older form keeps the quote. Then the translator, on a form from before the
 editor's save, changes the English title too: refused, with the editor's
 name and the field, and the translator's typing still in the form.
 """
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from releases.models import PressRelease
-from tests.factories import make_draft
+from tests.factories import make_draft, make_speaker
 from tests.users import make_publisher
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -77,3 +79,50 @@ def test_a_translator_and_an_editor_keep_their_work_and_a_clash_is_refused(
     finally:
         editor_context.close()
         translator_context.close()
+
+
+def test_two_editors_of_one_quote_a_clash_is_refused_and_a_title_keeps_the_quote(
+    browser, live_server
+):
+    """An inline, in two browsers: the second editor's save of the same quote
+    is refused with the first one's text beside the field; a save of only the
+    title from a form opened before keeps the first editor's quote."""
+    speaker = make_speaker(name="Apostolos Tzitzikostas")
+    release = make_draft(
+        title_en="Cohesion policy",
+        speakers=[speaker],
+        published_at=timezone.now().replace(microsecond=0),
+    )
+    first_context, first = open_as(browser, live_server.url, "anna", release)
+    second_context, second = open_as(browser, live_server.url, "bo", release)
+    late_context, late = open_as(browser, live_server.url, "carl", release)
+    try:
+        type_in(first, "quotes-0-quote_en", "Regions are ready.")
+        first.click("input[name=_continue]")
+        expect(first.locator(".messagelist .success")).to_be_visible()
+
+        type_in(second, "quotes-0-quote_en", "Cities are ready.")
+        second.click("input[name=_continue]")
+        expect(second.locator(".errornote")).to_be_visible()
+        expect(second.locator(".edit-conflict strong")).to_have_text("Speakers quoted")
+        expect(second.locator("#id_quotes-0-quote_en")).to_have_value(
+            "Cities are ready."
+        )
+        expect(second.locator("#quotes-group")).to_contain_text(
+            "Changed meanwhile by Anna (anna)"
+        )
+        expect(second.locator("#quotes-group")).to_contain_text("“Regions are ready.”")
+        assert release.quotes.get().quote_en == "Regions are ready."
+
+        type_in(late, "title_en", "Cohesion policy after 2027")
+        late.click("input[name=_continue]")
+        expect(late.locator(".messagelist")).to_contain_text(
+            "Their changes to Speakers quoted were kept"
+        )
+        release.refresh_from_db()
+        assert release.title_en == "Cohesion policy after 2027"
+        assert release.quotes.get().quote_en == "Regions are ready."
+    finally:
+        first_context.close()
+        second_context.close()
+        late_context.close()

@@ -142,7 +142,7 @@ def test_overwriting_names_the_version_seen_so_a_newer_change_is_refused_again(
     assert PressRelease.objects.get(pk=release.pk).title_en == "Anna's second title"
 
 
-def test_quotes_changed_by_both_are_a_conflict(anna, bo):
+def test_one_quote_changed_in_two_languages_by_two_people_keeps_both(anna, bo):
     speaker = make_speaker(name="Apostolos Tzitzikostas")
     release = make_draft(title_en="Title", speakers=[speaker])
     annas, bos = open_form(anna, release), open_form(bo, release)
@@ -150,13 +150,31 @@ def test_quotes_changed_by_both_are_a_conflict(anna, bo):
     save(anna, release, annas)
     bos["quotes-0-quote_sv"] = "Regionerna är redo."
 
+    save(bo, release, bos)
+
+    quote = release.quotes.get()
+    assert (quote.quote_en, quote.quote_sv) == (
+        "Regions are ready.",
+        "Regionerna är redo.",
+    )
+
+
+def test_one_quote_changed_in_one_language_by_two_people_is_a_conflict(anna, bo):
+    speaker = make_speaker(name="Apostolos Tzitzikostas")
+    release = make_draft(title_en="Title", speakers=[speaker])
+    annas, bos = open_form(anna, release), open_form(bo, release)
+    annas["quotes-0-quote_en"] = "Regions are ready."
+    save(anna, release, annas)
+    bos["quotes-0-quote_en"] = "Cities are ready."
+
     response = bo.post(change_url(release), bos)
 
     assert response.status_code == 200
     (message,) = form_errors(response)[0]
-    assert "Speakers quoted" in message
-    quote = release.quotes.get()
-    assert (quote.quote_en, quote.quote_sv) == ("Regions are ready.", "")
+    assert "Speakers quoted: Apostolos Tzitzikostas, Quote (en)" in message
+    assert release.quotes.get().quote_en == "Regions are ready."
+    content = response.content.decode()
+    assert '<strong class="edit-conflict-field">Speakers quoted</strong>' in content
 
 
 def test_a_change_made_outside_the_admin_meanwhile_is_not_overwritten(anna):
