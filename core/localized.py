@@ -19,7 +19,12 @@ from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
-from core.languages import LANGUAGE_CODES, native_name, translated_name
+from core.languages import (
+    LANGUAGE_CODES,
+    in_language,
+    native_name,
+    translated_name,
+)
 from core.sanitize import safe_html
 
 
@@ -80,6 +85,15 @@ class Localized:
     @property
     def requested_name(self):
         return translated_name(self.requested)
+
+    @property
+    def in_language(self):
+        """ "in Swedish" for the fallback language, in the visitor's language."""
+        return in_language(self.language)
+
+    @property
+    def in_requested(self):
+        return in_language(self.requested)
 
     @property
     def native_language_name(self):
