@@ -194,6 +194,25 @@ def comment(kind, **params):
     return json.dumps([{kind: params}])
 
 
+def author(revision):
+    """Who made ``revision``: their username, else "imported" or "system".
+
+    A revision without a user was made by the legacy import (its comment
+    says so) or by the system: a scheduled step, a command, a migration.
+    """
+    if revision.user_id:
+        return revision.user.get_username()
+    try:
+        items = json.loads(revision.comment)
+    except ValueError:
+        items = []
+    if isinstance(items, list) and any(
+        isinstance(item, dict) and IMPORTED in item for item in items
+    ):
+        return gettext("imported")
+    return gettext("system")
+
+
 def describe(revision):
     """The revision's comment in the reader's language."""
     try:
@@ -551,7 +570,13 @@ def _compare_children(rel, before, after):
     old = before.children.get(rel.name, {})
     new = after.children.get(rel.name, {})
     heading = capfirst(child_model._meta.verbose_name_plural)
-    fields = [name for name in compared_fields(child_model) if name != rel.field.name]
+    # Columns the code fills (an image's width, height, file hash) change
+    # with a row no person edited there: not rows of the compare.
+    fields = [
+        name
+        for name in compared_fields(child_model)
+        if name != rel.field.name and child_model._meta.get_field(name).editable
+    ]
     rows = []
     for pk in sorted(set(old) | set(new), key=_pk_order):
         was, now = old.get(pk), new.get(pk)

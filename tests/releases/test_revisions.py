@@ -470,3 +470,47 @@ def test_restoring_brings_back_a_deleted_image_with_its_caption(
         "Regions",
         image.image.name,
     )
+
+
+def test_every_revision_names_who_made_it(editor):
+    """A user's name; "imported" for the legacy import; "system" otherwise."""
+    release = make_draft(title_en="Named")
+    revisions.record(
+        release, comment=revisions.comment(revisions.IMPORTED, language="sv")
+    )
+    revisions.record(release)
+    editor.get(admin_url(release, "change"))
+    save_in_admin(editor, release, title_en="Named again")
+    imported, system, saved = versions_of(release).order_by("pk")
+
+    assert revisions.author(imported.revision) == "imported"
+    assert revisions.author(system.revision) == "system"
+    assert revisions.author(saved.revision) == saved.revision.user.get_username()
+    history = editor.get(admin_url(release, "history")).content.decode()
+    assert "imported" in history and "system" in history
+    assert "unknown user" not in history
+    compare = editor.get(compare_url(release, imported, saved)).content.decode()
+    assert "imported" in compare and "unknown user" not in compare
+
+
+def test_compare_leaves_out_columns_no_person_edits(editor):
+    """An image's width and height follow its file: only the caption shows."""
+    from releases.models import ReleaseImage
+    from tests.images import make_release_image
+
+    release = make_draft(title_en="Pictured")
+    image = make_release_image(release, caption_en="Before")
+    revisions.record(release)
+    ReleaseImage.objects.filter(pk=image.pk).update(
+        caption_en="After", width=999, height=777
+    )
+    revisions.record(release)
+    old, new = versions_of(release).order_by("pk")
+
+    rows = editor.get(compare_url(release, old, new)).context["rows"]
+
+    labels = [row.label for row in rows]
+    assert any("Caption" in label for label in labels), labels
+    assert not any(
+        word in label.lower() for label in labels for word in ("width", "height")
+    ), labels
