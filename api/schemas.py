@@ -106,7 +106,7 @@ class ReleaseSummary(Out):
     published_at: datetime
     modified_at: datetime
     themes: list[str] = Field(description="Slugs of its themes.")
-    speakers: list[str] = Field(description="Slugs of the speakers it quotes.")
+    speakers: list[str] = Field(description="Slugs of the speakers it quotes or names.")
     partnership: str | None = Field(description="Slug of its partnership.")
     url: str = Field(description="Its public page in ``language``.")
     api_url: str
@@ -154,8 +154,13 @@ class ReleaseDetail(Out):
         description="By language code: only the languages it exists in."
     )
     themes: list[ThemeRef]
-    quotes: list[QuoteOut]
-    speakers: list[SpeakerOut]
+    quotes: list[QuoteOut] = Field(description="Who is quoted, saying what.")
+    speakers: list[SpeakerOut] = Field(
+        description="Everyone it quotes, then everyone it only names."
+    )
+    mentioned: list[SpeakerRef] = Field(
+        description="People named in it without a quotation."
+    )
     partnership: PartnershipOut | None
     organisations: list[OrganisationOut] = Field(
         description="Its partnership's partners and its speakers' organisations."

@@ -422,8 +422,23 @@ def get_release(request, slug: str):
                 "quote": texts(q, "quote"),
             }
             for q in quotes
+            if not q.mentioned
         ],
-        "speakers": [speaker_out(request, q.speaker) for q in quotes],
+        "speakers": [
+            speaker_out(request, q.speaker)
+            for q in sorted(quotes, key=lambda q: q.mentioned)
+        ],
+        "mentioned": [
+            {
+                "slug": q.speaker.slug,
+                "name": q.speaker.name,
+                "api_url": absolute(
+                    request, reverse("api:speaker", args=[q.speaker.slug])
+                ),
+            }
+            for q in quotes
+            if q.mentioned
+        ],
         "partnership": partnership_out(request, partnership) if partnership else None,
         "organisations": [
             organisation_out(request, o)

@@ -27,7 +27,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--releases", type=int, default=2000)
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure the database DATABASE_URL names, filled by an earlier run",
+    )
+    parser.add_argument(
+        "--only", default="", help="measure only the pages whose name has this"
+    )
     args = parser.parse_args()
+    if args.reuse and "DATABASE_URL" not in os.environ:
+        parser.error("--reuse needs DATABASE_URL")
 
     scratch = tempfile.mkdtemp(prefix="newsroom-bench-")
     os.environ.setdefault("DATABASE_URL", "sqlite:///%s/bench.sqlite3" % scratch)
@@ -49,8 +59,14 @@ def main():
     from django.db import connection, reset_queries
     from django.test import Client
 
+    from releases.models import PressRelease
+
     call_command("migrate", verbosity=0)
-    releases, topic, speaker = fill(args.releases)
+    if args.reuse:
+        releases, topic, speaker = filled()
+        args.releases = PressRelease.objects.count()
+    else:
+        releases, topic, speaker = fill(args.releases)
 
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     pages = {
@@ -63,6 +79,13 @@ def main():
         "speaker page": speaker.get_absolute_url(),
         "release en": releases[0].get_absolute_url(),
         "release sv (fallback)": releases[1].url_in("sv"),
+        # Search: a word every release has (the worst case: every document
+        # ranked and counted), a word one release in 500 has, and that word
+        # narrowed by a theme, in Swedish.
+        "search en (every)": "/en/search/?q=lorem",
+        "search en (1 in 500)": "/en/search/?q=keyword007",
+        "search sv + theme": "/sv/search/?q=keyword007&topic=%s" % topic.slug,
+        "search sv (none)": "/sv/search/?q=nowhere",
         "api releases": "/api/v1/releases/",
         "api releases sv, q": "/api/v1/releases/?language=sv&q=pressmeddelande",
         "api releases by theme": "/api/v1/releases/?limit=100&theme=%s" % topic.slug,
@@ -78,6 +101,8 @@ def main():
     )
     print("%-24s %9s %9s %9s %8s" % ("page", "req/s", "p50 ms", "p95 ms", "queries"))
     for name, url in pages.items():
+        if args.only not in name:
+            continue
         response = client.get(url)
         if response.status_code != 200:
             print("%-24s HTTP %d for %s" % (name, response.status_code, url))
@@ -113,6 +138,22 @@ class QueryCounter(list):
         return execute(sql, params, many, context)
 
 
+def filled():
+    """The handles fill() returned, read back from a database it filled."""
+    from releases.models import PressRelease, Speaker, Topic
+
+    releases = list(
+        PressRelease.objects.filter(
+            reference__in=["BENCH/000000", "BENCH/000001"]
+        ).order_by("reference")
+    )
+    return (
+        releases,
+        Topic.objects.get(slug="theme-0"),
+        Speaker.objects.get(slug="speaker-0"),
+    )
+
+
 def fill(count):
     """Create ``count`` published releases in bulk; return a few handles."""
     import random
@@ -142,15 +183,17 @@ def fill(count):
     partnership = Partnership.objects.create(slug="bench", name_en="Bench partnership")
     now = timezone.now()
     body = "<p>%s</p>" % ("Lorem ipsum dolor sit amet. " * 40)
+    # A word shared by one release in 500, for searches that find few.
+    keyword = "<p>keyword%03d</p>"
     releases = PressRelease.objects.bulk_create(
         PressRelease(
             reference="BENCH/%06d" % i,
             slug="bench-release-%d" % i,
             title_en="Bench release %d" % i,
             lead_en="Lead %d" % i,
-            body_en=body,
+            body_en=body + keyword % (i % 500),
             title_sv="Testpressmeddelande %d" % i if i % 3 else "",
-            body_sv=body if i % 3 else "",
+            body_sv=body + keyword % (i % 500) if i % 3 else "",
             title_de="Pressemitteilung %d" % i if i % 5 == 0 else "",
             kind=rng.choice(PressRelease.Kind.values),
             status=PressRelease.Status.PUBLISHED,
@@ -172,6 +215,13 @@ def fill(count):
     )
     # releases[1] is English only, so its Swedish page shows the fallback.
     PressRelease.objects.filter(pk=releases[1].pk).update(title_sv="", body_sv="")
+    # bulk_create sends no signals: build the search documents as a deploy
+    # after a bulk import would (manage.py rebuild_search_index).
+    from search.indexing import rebuild
+
+    started = time.perf_counter()
+    rebuild()
+    print("search index: %.0f s" % (time.perf_counter() - started))
     from django.db import connection
 
     if connection.vendor == "postgresql":

@@ -7,6 +7,7 @@ and the English name, marked for translation so that "Swedish" reads
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 #: (code, native name, English name). Order follows the EU's protocol order
 #: by native name, which is also the order of the codes.
@@ -37,6 +38,37 @@ EU_LANGUAGES = (
     ("sv", "svenska", _("Swedish")),
 )
 
+#: "in Swedish" as a sentence says it ("på svenska", "auf Schwedisch",
+#: "švédsky", "ruotsiksi", "i Sualainnis"): many languages inflect the name or
+#: use an adverb there, so the fallback notice cannot build the phrase from
+#: the bare name. One message per language, for the translator to phrase.
+IN_LANGUAGE = {
+    "bg": pgettext_lazy("fallback notice", "in Bulgarian"),
+    "cs": pgettext_lazy("fallback notice", "in Czech"),
+    "da": pgettext_lazy("fallback notice", "in Danish"),
+    "de": pgettext_lazy("fallback notice", "in German"),
+    "el": pgettext_lazy("fallback notice", "in Greek"),
+    "en": pgettext_lazy("fallback notice", "in English"),
+    "es": pgettext_lazy("fallback notice", "in Spanish"),
+    "et": pgettext_lazy("fallback notice", "in Estonian"),
+    "fi": pgettext_lazy("fallback notice", "in Finnish"),
+    "fr": pgettext_lazy("fallback notice", "in French"),
+    "ga": pgettext_lazy("fallback notice", "in Irish"),
+    "hr": pgettext_lazy("fallback notice", "in Croatian"),
+    "hu": pgettext_lazy("fallback notice", "in Hungarian"),
+    "it": pgettext_lazy("fallback notice", "in Italian"),
+    "lt": pgettext_lazy("fallback notice", "in Lithuanian"),
+    "lv": pgettext_lazy("fallback notice", "in Latvian"),
+    "mt": pgettext_lazy("fallback notice", "in Maltese"),
+    "nl": pgettext_lazy("fallback notice", "in Dutch"),
+    "pl": pgettext_lazy("fallback notice", "in Polish"),
+    "pt": pgettext_lazy("fallback notice", "in Portuguese"),
+    "ro": pgettext_lazy("fallback notice", "in Romanian"),
+    "sk": pgettext_lazy("fallback notice", "in Slovak"),
+    "sl": pgettext_lazy("fallback notice", "in Slovenian"),
+    "sv": pgettext_lazy("fallback notice", "in Swedish"),
+}
+
 LANGUAGE_CODES = tuple(code for code, _native, _english in EU_LANGUAGES)
 NATIVE_NAMES = {code: native for code, native, _english in EU_LANGUAGES}
 ENGLISH_NAMES = {code: english for code, _native, english in EU_LANGUAGES}
@@ -60,6 +92,12 @@ def native_name(code):
 def translated_name(code):
     """The language's name in the active interface language."""
     return str(ENGLISH_NAMES.get(code, code))
+
+
+def in_language(code):
+    """ "in Swedish" in the active interface language, ready for a sentence."""
+    phrase = IN_LANGUAGE.get(code)
+    return str(phrase) if phrase is not None else code
 
 
 def language_choices(codes=LANGUAGE_CODES):

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Django's widget templates, for FORM_RENDERER below.
+    "django.forms",
     "taggit",
     # Revisions of releases, topics, speakers, organisations and partnerships.
     "reversion",
@@ -70,12 +72,15 @@ INSTALLED_APPS = [
     "ninja",
     # Our apps. Imports run one way (pyproject.toml's import-linter
     # contract): core <- history <- translations <- releases <- partnerships
-    # <- demo, and api on top. This list keeps the order signals and
-    # post_migrate hooks have always run in; api, new, comes last.
+    # <- search <- demo, and api on top. This list keeps the order signals
+    # and post_migrate hooks have always run in; search and api, new, come
+    # after the apps they read.
     "core",
     "history",
     "partnerships",
     "releases",
+    # After releases: it indexes them, through signals (search/signals.py).
+    "search",
     "translations",
     "demo",
     "api",
@@ -83,6 +88,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files with hashed names and far-future caching, straight from
+    # the app server (make serve); right after security, before sessions.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     # The open API (/api/v1/): rate limit first, then CORS and conditional
     # GET around whatever the API or the middleware below it answers.
@@ -102,6 +110,9 @@ MIDDLEWARE = [
     # Last, as django-axes requires: it turns a login refused for too many
     # failures into the lockout page.
     "axes.middleware.AxesMiddleware",
+    # Innermost: a page served from the cache still passes every middleware
+    # above (security headers, CSP, Cache-Control, Content-Language).
+    "releases.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -123,6 +134,10 @@ TEMPLATES = [
     },
 ]
 
+# Widgets render with the templates above, so that templates/ can override
+# one: admin/widgets/split_datetime.html labels the date and time inputs.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 # Database: an embedded SQLite file by default (WAL mode, so readers do not
@@ -131,7 +146,15 @@ WSGI_APPLICATION = "newsroom.wsgi.application"
 DATABASE_URL = env(
     "DATABASE_URL", "sqlite:///%s" % (BASE_DIR / "var" / "newsroom.sqlite3")
 )
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# Persistent connections (CONN_MAX_AGE seconds, 0 to close after each
+# request), checked before reuse so a restarted database costs no error.
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        conn_max_age=int(env("CONN_MAX_AGE", 600)),
+        conn_health_checks=True,
+    )
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
@@ -191,9 +214,43 @@ MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# The cache: Redis, shared by every app process, when REDIS_URL is set
+# (redis://127.0.0.1:6379/0); otherwise each process's own memory, which is
+# right for one runserver and for the tests.
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "newsroom"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Seconds an anonymous public page is kept whole in the cache, per language
+# and address (releases/page_cache.py); 0 switches it off. Every change and
+# every scheduled publication makes cached pages stale at once.
+NEWSROOM_PAGE_CACHE_SECONDS = int(
+    env("NEWSROOM_PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+)
+
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "var" / "static"))
+# With DEBUG off, static files carry a hash of their content in their names
+# (collectstatic writes them, compressed); whitenoise serves them with a
+# year's caching. With DEBUG on, plain names, so no collectstatic is needed.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 

@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
+from django.http import HttpResponse
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
@@ -28,12 +29,19 @@ SITEMAPS = {
     "partnerships": PartnershipSitemap,
 }
 
+
+def health(request):
+    """Load balancers' and the benchmark's trivial page: no database, no template."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 # Paths without a language prefix: the admin keeps one address whatever the
 # editor's language, and "/" is answered by LocaleMiddleware, which redirects
 # to the visitor's preferred language. The sitemaps and robots.txt name
 # every language's addresses themselves. The API is one address for every
 # client: a language is a parameter of the request, not a prefix.
 urlpatterns = [
+    path("health/", health, name="health"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path(
@@ -56,6 +64,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("releases.urls")),
     path("partnerships/", include("partnerships.urls")),
+    path("search/", include("search.urls")),
 )
 
 if settings.DEBUG:

@@ -119,6 +119,22 @@ class TagNamesField(forms.Field):
 admin.site.unregister(Tag)
 
 
+class ThemeFilter(admin.RelatedFieldListFilter):
+    """The list's themes, without the many-to-many's unnamed empty entry.
+
+    Django offers one for "no theme", shown as a bare "-", which editors
+    read as a broken theme rather than a choice.
+    """
+
+    @property
+    def include_empty_choice(self):
+        return False
+
+    def has_output(self):
+        # Still shown with one theme: "All" or that theme is a choice.
+        return bool(self.lookup_choices)
+
+
 @admin.register(Tag)
 class TagAdmin(TaggitTagAdmin):
     def get_urls(self):
@@ -232,7 +248,7 @@ class PressReleaseAdmin(XliffAdminMixin, WorkflowAdminMixin, TabbedTranslationAd
         "status",
         ScheduleFilter,
         "kind",
-        "topics",
+        ("topics", ThemeFilter),
         "partnership",
         "original_language",
     )

@@ -13,3 +13,7 @@ class ReleasesConfig(AppConfig):
 
         # Authors, Publishers and Translators (releases/roles.py).
         post_migrate.connect(sync_roles_after_migrate, sender=self)
+
+        from releases.cache import watch_public_content
+
+        watch_public_content()

@@ -1,8 +1,6 @@
 """Public pages: how long caches may keep them, and whose fallback they show."""
 
 from django.conf import settings
-from django.db.models import Min
-from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -13,16 +11,16 @@ from core.localized import (
     reset_reader_languages,
     set_reader_languages,
 )
-from releases.models import PressRelease
+from releases.cache import next_due_in
 
 
-def seconds_until_next_due(now=None):
-    """Seconds until the next scheduled release becomes public, or None."""
-    now = now or timezone.now()
-    due = PressRelease.objects.scheduled(now).aggregate(due=Min("published_at"))["due"]
-    if due is None:
-        return None
-    return max(0, int((due - now).total_seconds()))
+def seconds_until_next_due():
+    """Seconds until the next scheduled release becomes public, or None.
+
+    Kept with the cache's generation (releases/cache.py): one query per
+    change, not one per request.
+    """
+    return next_due_in()
 
 
 class PublicCacheControlMiddleware:

@@ -4,7 +4,7 @@
 needs: the absolute canonical URL, Open Graph and Twitter card values (plain
 strings, which the template auto-escapes like any variable) and a schema.org
 NewsArticle, serialised by ``json_ld_script``. Everything comes from objects
-the page has already loaded (topics and images are prefetched by
+the page has already loaded (themes from the cached directory, images prefetched by
 ``with_detail_data()``), so it adds no SQL queries.
 
 It lives here, beside the view, rather than in a template tag: the JSON-LD
@@ -87,7 +87,7 @@ def news_article(request, release, *, url, image):
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "about": [
             {"@type": "Thing", "name": str(topic.i18n.name or topic.slug)}
-            for topic in release.topics.all()
+            for topic in release.theme_list
         ],
     }
     if image:

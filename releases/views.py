@@ -5,12 +5,17 @@ Every view starts from ``PressRelease.objects.published()`` (through
 shows in no list, archive or count.
 """
 
+import datetime
+from bisect import bisect_left
+
 from django import forms
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import (
@@ -24,6 +29,12 @@ from django.views.generic import (
 from core import dates
 from core.languages import LANGUAGE_CODES, translated_name
 from core.localized import active_language
+from releases.cache import (
+    attach_themes,
+    publication_days,
+    themes_with_releases,
+    topic_directory,
+)
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
 from releases.structured_data import release_meta
 
@@ -36,10 +47,30 @@ def by_localized_name(objects, field="name"):
     return sorted(objects, key=lambda obj: str(getattr(obj.i18n, field)).casefold())
 
 
+class LateRowPaginator(Paginator):
+    """A page's ids from the index first, then only those rows.
+
+    OFFSET over the narrow (status, published_at, id) index costs little
+    even at page 400; over the wide rows themselves it did. The rows come
+    back with their themes attached (``attach_themes``).
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = self.object_list.values("pk")[bottom:top]
+        rows = attach_themes(self.object_list.filter(pk__in=ids))
+        return self._get_page(rows, number, self)
+
+
 class ReleaseViewMixin:
     """Queryset, pagination and date field shared by the release views."""
 
     model = PressRelease
+    paginator_class = LateRowPaginator
     date_field = "published_at"
     month_format = "%m"
     day_format = "%d"
@@ -61,7 +92,7 @@ class ReleaseViewMixin:
         return settings.NEWSROOM_PAGE_SIZE
 
     def get_queryset(self):
-        return PressRelease.objects.published().with_listing_data()
+        return PressRelease.objects.published().public_cards()
 
 
 class InMyLanguageMixin:
@@ -93,22 +124,22 @@ class HomeView(InMyLanguageMixin, ReleaseViewMixin, ListView):
         return None
 
     def get_queryset(self):
-        return self.filter_language(super().get_queryset())[:HOME_LATEST]
+        latest = self.filter_language(super().get_queryset())[:HOME_LATEST]
+        return attach_themes(latest)
 
     def get_context_data(self, **kwargs):
-        topics = Topic.objects.with_release_counts().filter(release_count__gt=0)
-        return super().get_context_data(topics=by_localized_name(topics), **kwargs)
+        topics = by_localized_name(themes_with_releases())
+        return super().get_context_data(topics=topics, **kwargs)
 
 
 class ReleaseFilterForm(forms.Form):
     """The filters of the release list, all optional, all in the query string."""
 
-    topic = forms.ModelChoiceField(
+    # The themes come from the cached directory (releases/cache.py), not a
+    # query per request; clean_topic() gives back the Topic.
+    topic = forms.ChoiceField(
         label=_("Theme"),
-        queryset=Topic.objects.none(),  # set per form: see __init__
-        to_field_name="slug",
         required=False,
-        empty_label=_("All themes"),
         error_messages={"invalid_choice": _("There is no theme “%(value)s”.")},
     )
     kind = forms.ChoiceField(
@@ -134,14 +165,29 @@ class ReleaseFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Only themes with a public release: the menu must not name one that
-        # exists for an embargoed release only. Built here, not in the field:
-        # "public" compares with the time the queryset is made.
-        self.fields["topic"].queryset = Topic.objects.public()
+        # exists for an embargoed release only. From the cached directory,
+        # whose counts are of public releases and which a scheduled release
+        # falling due refreshes (releases/cache.py).
+        self.themes = {
+            topic.slug: topic
+            for topic in topic_directory().values()
+            if topic.release_count > 0
+        }
         # The theme menu reads the names in the visitor's language.
-        self.fields["topic"].label_from_instance = lambda topic: str(topic.i18n.name)
+        self.fields["topic"].choices = [
+            ("", _("All themes")),
+            *(
+                (slug, str(self.themes[slug].i18n.name) or slug)
+                for slug in sorted(self.themes)
+            ),
+        ]
         self.fields["mine"].label = gettext("Only releases in %(language)s") % {
             "language": translated_name(active_language())
         }
+
+    def clean_topic(self):
+        slug = self.cleaned_data["topic"]
+        return self.themes[slug] if slug else None
 
     def filter(self, queryset):
         data = self.cleaned_data
@@ -181,37 +227,101 @@ class ReleaseListView(ReleaseViewMixin, ListView):
         kwargs["is_filtered"] = self.form.is_valid() and any(
             self.form.cleaned_data.values()
         )
-        kwargs["years"] = PressRelease.objects.published().datetimes(
-            self.date_field, "year", order="DESC"
-        )
+        # From the cached calendar: no scan of the releases per request.
+        years = sorted({day.year for day in publication_days()}, reverse=True)
+        kwargs["years"] = [datetime.date(year, 1, 1) for year in years]
         return super().get_context_data(**kwargs)
 
 
-class ReleaseArchiveMixin(ReleaseViewMixin):
-    """The date archives: the cards' data on the listed releases only.
+def _local_date(value):
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).date()
+    return value
 
-    The views also look up the previous and next period with get_queryset();
-    prefetching there would fetch the themes of those neighbours too, one
-    more query whenever a neighbour exists.
+
+class ReleaseArchiveMixin(ReleaseViewMixin):
+    """The date archives, answered from the cached calendar of publications.
+
+    Whether a period has releases, its months or days, and the previous
+    and next period with releases all come from ``publication_days()``,
+    where Django's views would query for each; only the count and the page
+    of releases are queried.
     """
 
-    def get_queryset(self):
-        return PressRelease.objects.published()
+    def _days_between(self, since, until):
+        days = publication_days()
+        return days[bisect_left(days, since) : bisect_left(days, until)]
 
-    def get_dated_items(self):
-        date_list, releases, extra = super().get_dated_items()
-        return date_list, releases.with_listing_data(), extra
+    def get_dated_queryset(self, **lookup):
+        field = self.get_date_field()
+        since = _local_date(lookup["%s__gte" % field])
+        until = _local_date(lookup["%s__lt" % field])
+        if not self._days_between(since, until):
+            raise Http404(_("No releases on these dates."))
+        return self.get_queryset().filter(**lookup)
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        date_type = date_type or self.get_date_list_period()
+        start = self._period_start
+        until = getattr(self, "_get_next_%s" % self.period)(start)
+        seen = []
+        for day in self._days_between(start, until):
+            first = day.replace(day=1) if date_type == "month" else day
+            if not seen or seen[-1] != first:
+                seen.append(first)
+        moments = [
+            timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+            for day in seen
+        ]
+        return moments[::-1] if ordering == "DESC" else moments
+
+    def _neighbour(self, date, period, is_previous):
+        current = getattr(self, "_get_current_%s" % period)
+        days = publication_days()
+        if is_previous:
+            index = bisect_left(days, current(date))
+            return current(days[index - 1]) if index else None
+        index = bisect_left(days, getattr(self, "_get_next_%s" % period)(date))
+        return current(days[index]) if index < len(days) else None
+
+    def get_previous_year(self, date):
+        return self._neighbour(date, "year", True)
+
+    def get_next_year(self, date):
+        return self._neighbour(date, "year", False)
+
+    def get_previous_month(self, date):
+        return self._neighbour(date, "month", True)
+
+    def get_next_month(self, date):
+        return self._neighbour(date, "month", False)
+
+    def get_previous_day(self, date):
+        return self._neighbour(date, "day", True)
+
+    def get_next_day(self, date):
+        return self._neighbour(date, "day", False)
 
 
 class ReleaseYearArchiveView(ReleaseArchiveMixin, YearArchiveView):
     make_object_list = True
     template_name = "releases/pressrelease_archive_year.html"
     context_object_name = "releases"
+    period = "year"
+
+    @property
+    def _period_start(self):
+        return datetime.date(int(self.get_year()), 1, 1)
 
 
 class ReleaseMonthArchiveView(ReleaseArchiveMixin, MonthArchiveView):
     template_name = "releases/pressrelease_archive_month.html"
     context_object_name = "releases"
+    period = "month"
+
+    @property
+    def _period_start(self):
+        return datetime.date(int(self.get_year()), int(self.get_month()), 1)
 
 
 class ReleaseDayArchiveView(ReleaseArchiveMixin, DayArchiveView):
@@ -224,7 +334,18 @@ class ReleaseDetailView(ReleaseViewMixin, DateDetailView):
     context_object_name = "release"
 
     def get_queryset(self):
-        return PressRelease.objects.published().with_detail_data()
+        return (
+            PressRelease.objects.published()
+            .with_detail_data(public=True)
+            .in_reading_language(
+                fields=("lead", "body", "more_information"),
+                every_language=("title",),
+            )
+            .with_topic_ids()
+        )
+
+    def get_object(self, queryset=None):
+        return attach_themes([super().get_object(queryset)])[0]
 
     def get_context_data(self, **kwargs):
         # Canonical URL, share previews and JSON-LD: the public page only;
@@ -239,7 +360,7 @@ class TopicListView(ListView):
     context_object_name = "topics"
 
     def get_queryset(self):
-        return by_localized_name(Topic.objects.with_release_counts())
+        return by_localized_name(topic_directory().values())
 
 
 class TopicDetailView(InMyLanguageMixin, ReleaseViewMixin, ListView):

@@ -29,3 +29,17 @@ def _english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _an_empty_cache():
+    """Each test starts with nothing cached.
+
+    A test's database is rolled back without any signal, so facts a
+    previous test cached (themes, counts, pages) would describe rows that
+    are gone; in production every change goes through a signal.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -7,9 +7,10 @@
     if (!field.id) {
       return;
     }
-    const tab = document.querySelector('a[href="#tab_' + CSS.escape(field.id) + '"]');
+    // By aria-controls: admin-extra/a11y.js takes the tabs' links' href.
+    const tab = document.querySelector('li[aria-controls="tab_' + CSS.escape(field.id) + '"]');
     if (tab) {
-      tab.parentElement.classList.toggle("mt-has-text", field.value.trim() !== "");
+      tab.classList.toggle("mt-has-text", field.value.trim() !== "");
     }
   }
 
@@ -18,8 +19,21 @@
     // modeltranslation opens the tabs on the interface language but leaves
     // its language switch on the first one; make the switch say which.
     const first = $(".ui-tabs").first();
+    const main = $("#modeltranslation-main-switch");
     if (first.length) {
-      $("#modeltranslation-main-switch").val(String(first.tabs("option", "active")));
+      main.val(String(first.tabs("option", "active")));
+    }
+    // A release opens on the language it was written in, unless a refused
+    // save has opened the tab of a field in error.
+    const original = document.getElementById("id_original_language");
+    if (original && original.value && !document.querySelector(".errornote")) {
+      const code = original.value.toLowerCase();
+      const option = main.find("option").filter(function () {
+        return this.textContent.toLowerCase().replace("-", "_") === code;
+      });
+      if (option.length) {
+        main.val(option.val()).trigger("change");
+      }
     }
     document.addEventListener("input", function (event) {
       if (event.target.classList && event.target.classList.contains("mt")) {

@@ -290,7 +290,10 @@
         toolbar.append(element("span", { class: "richtext__separator", "aria-hidden": "true" }));
         return;
       }
-      const name = labels[spec.name];
+      // A name that holds what the button shows ("H2 Heading"), so that a
+      // speech user who says what they see reaches it (WCAG 2.5.3).
+      const shows = spec.text && /^[A-Za-z][0-9]$/.test(spec.text);
+      const name = shows ? spec.text + " " + labels[spec.name] : labels[spec.name];
       const button = element("button", {
         type: "button",
         class: "richtext__button richtext__button--" + spec.name,

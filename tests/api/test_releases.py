@@ -308,6 +308,24 @@ def test_a_release_in_every_language_it_exists_in_with_what_it_is_about(api):
     assert data["tags"] == ["Cities", "housing"]
 
 
+def test_a_person_only_named_is_no_quote(api):
+    """The legacy import links people named without a quotation as mentioned."""
+    release = make_release()
+    quoted, named = make_speaker(slug="quoted"), make_speaker(slug="named")
+    PressReleaseSpeaker.objects.create(
+        release=release, speaker=quoted, quote_en="We act.", position=0
+    )
+    PressReleaseSpeaker.objects.create(
+        release=release, speaker=named, mentioned=True, position=1
+    )
+
+    data = api.json(detail(release))
+
+    assert [q["speaker"]["slug"] for q in data["quotes"]] == ["quoted"]
+    assert [m["slug"] for m in data["mentioned"]] == ["named"]
+    assert [s["slug"] for s in data["speakers"]] == ["quoted", "named"]
+
+
 def test_a_release_page_runs_the_same_queries_however_much_it_holds(api):
     # One of everything, then many: prefetches run once either way.
     one = make_partnership()

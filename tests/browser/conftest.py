@@ -50,3 +50,20 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def admin_page(browser, live_server):
+    """A superuser's page, 1280 px wide; ``page.base`` is the server's URL."""
+    from django.contrib.auth import get_user_model
+
+    from tests.browser.a11y import logged_in_context
+
+    user = get_user_model().objects.create_superuser("boss", "boss@example.eu", None)
+    context = logged_in_context(
+        browser, live_server, user, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.base = live_server.url
+    yield page
+    context.close()

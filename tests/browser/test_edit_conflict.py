@@ -38,7 +38,7 @@ def open_as(browser, base_url, username, release):
 
 def type_in(page, language_field, text):
     """Open the field's language tab, then type, as a person would."""
-    page.locator('a[href="#tab_id_%s"]' % language_field).first.click()
+    page.locator('[role=tab][aria-controls="tab_id_%s"]' % language_field).first.click()
     page.fill("#id_%s" % language_field, text)
 
 

@@ -35,6 +35,7 @@ def test_no_public_page_scrolls_sideways_on_a_375px_phone(browser, live_server):
         "/en/topics/cohesion/",
         "/en/speakers/tzitzikostas/",
         "/en/partnerships/cohesion-partnership/",
+        "/en/search/?q=cohesion",
     ]
     context = browser.new_context(
         viewport={"width": 375, "height": 800}, locale="en-GB", is_mobile=True

@@ -227,6 +227,10 @@ def snapshot(obj):
             getattr(obj, field.name).values_list("pk", flat=True)
         )
     for relation in obj._meta.related_objects:
+        if relation.related_model._meta.app_label == "search":
+            # Search documents are derived, rewritten by every save: not
+            # something anyone edited.
+            continue
         if relation.one_to_many and relation.on_delete is models.CASCADE:
             rows = getattr(obj, relation.get_accessor_name()).all()
             state[relation.name] = sorted(row.pk for row in rows)
