@@ -21,11 +21,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from modeltranslation.utils import build_localized_fieldname
 
+from core.diff import word_diff
 from core.languages import LANGUAGE_CODES, translated_name
 from core.sanitize import clean_html, safe_html
 from history import revisions
 from translations import documents, permissions, services
-from translations.diff import word_diff
 from translations.fingerprints import fingerprint
 from translations.services import Status
 

@@ -1,6 +1,6 @@
 """The word diff a translator reads above an outdated field."""
 
-from translations.diff import text_of, word_diff
+from core.diff import text_of, word_diff
 
 
 def test_changed_words_are_marked_and_the_rest_is_plain():
