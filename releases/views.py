@@ -35,6 +35,7 @@ from releases.cache import (
     themes_with_releases,
     topic_directory,
 )
+from releases.forms import kind_field, year_field
 from releases.models import PressRelease, PressReleaseSpeaker, Speaker, Topic
 from releases.structured_data import release_meta
 
@@ -142,23 +143,8 @@ class ReleaseFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("There is no theme “%(value)s”.")},
     )
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        choices=[("", _("All kinds")), *PressRelease.Kind.choices],
-        required=False,
-        error_messages={"invalid_choice": _("There is no kind “%(value)s”.")},
-    )
-    year = forms.IntegerField(
-        label=_("Year"),
-        required=False,
-        min_value=1900,
-        max_value=2999,
-        error_messages={
-            "invalid": _("Enter a year such as 2020."),
-            "min_value": _("Enter a year such as 2020."),
-            "max_value": _("Enter a year such as 2020."),
-        },
-    )
+    kind = kind_field(_("All kinds"))
+    year = year_field()
     # The same ?mine=1 as the other lists' link (InMyLanguageMixin).
     mine = forms.BooleanField(required=False)
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from releases.models import PressRelease
+from releases.forms import kind_field, year_field
 from search.query import Filters, parse
 
 #: Longer queries are refused: nobody types them, and each word costs.
@@ -28,23 +28,8 @@ class SearchForm(forms.Form):
         },
     )
     topic = forms.SlugField(label=_("Theme"), required=False)
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        choices=[("", ""), *PressRelease.Kind.choices],
-        required=False,
-        error_messages={"invalid_choice": _("There is no kind “%(value)s”.")},
-    )
-    year = forms.IntegerField(
-        label=_("Year"),
-        required=False,
-        min_value=1900,
-        max_value=2999,
-        error_messages={
-            "invalid": _("Enter a year such as 2020."),
-            "min_value": _("Enter a year such as 2020."),
-            "max_value": _("Enter a year such as 2020."),
-        },
-    )
+    kind = kind_field()
+    year = year_field()
     speaker = forms.SlugField(label=_("Speaker"), required=False)
     partnership = forms.SlugField(label=_("Partnership"), required=False)
 
