@@ -465,6 +465,7 @@ def every_page_type(db):
         "releases:speaker": {"slug": speaker.slug},
         "partnerships:list": {},
         "partnerships:detail": {"slug": partnership.slug},
+        "search:search": {},
     }
 
 
