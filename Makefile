@@ -68,7 +68,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 # Coverage of our apps, printed after the run (files fully covered left out).
 test: $(VENV)/.installed-dev chromium node_modules/.package-lock.json
 	$(BIN)/pytest --cov=core --cov=history --cov=translations --cov=releases \
-		--cov=partnerships --cov=demo --cov=api --cov=newsroom --cov-report=term:skip-covered
+		--cov=partnerships --cov=search --cov=demo --cov=api --cov=newsroom --cov-report=term:skip-covered
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
